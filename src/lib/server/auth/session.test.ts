@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { db } from '$lib/server/db';
+import { sessions } from '$lib/server/db/schema';
+import { useTestDatabase } from '$tests/helpers/database';
+import { createUser } from '$tests/helpers/factories';
+import {
+	ACTIVITY_CHECK_INTERVAL_SECONDS,
+	INACTIVITY_TIMEOUT_SECONDS,
+	createSession,
+	generateSecureRandomString,
+	invalidateSession,
+	invalidateUserSessions,
+	validateSessionToken
+} from './session';
+
+useTestDatabase();
+
+describe('sessions', () => {
+	it('makes 24-character ids from the unambiguous alphabet, never the same twice', () => {
+		const ids = new Set(Array.from({ length: 1000 }, generateSecureRandomString));
+		expect(ids.size).toBe(1000);
+		for (const id of ids) expect(id).toMatch(/^[a-km-np-z2-9]{24}$/);
+	});
+
+	it('stores only the hash of the secret and validates the whole token', async () => {
+		const user = await createUser();
+		const { session, token } = await createSession(user.id);
+		const [id, secret] = token.split('.');
+		expect(id).toBe(session.id);
+		const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+		expect(row.secretHash).toHaveLength(32);
+		expect(Buffer.from(row.secretHash).toString('utf8')).not.toContain(secret);
+
+		const valid = await validateSessionToken(token);
+		expect(valid.user?.id).toBe(user.id);
+		expect((await validateSessionToken(`${id}.${secret.slice(0, -1)}x`)).session).toBeNull();
+		expect((await validateSessionToken(id)).session).toBeNull();
+		expect((await validateSessionToken(`${id}.${secret}.extra`)).session).toBeNull();
+	});
+
+	it('ends a session left unused past the inactivity timeout', async () => {
+		const user = await createUser();
+		const { session, token } = await createSession(user.id);
+		await db
+			.update(sessions)
+			.set({ lastVerifiedAt: new Date(Date.now() - (INACTIVITY_TIMEOUT_SECONDS + 5) * 1000) })
+			.where(eq(sessions.id, session.id));
+		expect((await validateSessionToken(token)).session).toBeNull();
+		expect(await db.select().from(sessions).where(eq(sessions.id, session.id))).toHaveLength(0);
+	});
+
+	it('slides the expiry forward when a session is used after the check interval', async () => {
+		const user = await createUser();
+		const { session, token } = await createSession(user.id);
+		const fresh = await validateSessionToken(token);
+		expect(fresh.renewed).toBe(false);
+		const old = new Date(Date.now() - (ACTIVITY_CHECK_INTERVAL_SECONDS + 60) * 1000);
+		await db.update(sessions).set({ lastVerifiedAt: old }).where(eq(sessions.id, session.id));
+		const renewed = await validateSessionToken(token);
+		expect(renewed.renewed).toBe(true);
+		const [row] = await db.select().from(sessions).where(eq(sessions.id, session.id));
+		expect(row.lastVerifiedAt.getTime()).toBeGreaterThan(old.getTime() + 60_000);
+	});
+
+	it('ends one session on sign-out, or all but one of a user', async () => {
+		const user = await createUser();
+		const a = await createSession(user.id);
+		const b = await createSession(user.id);
+		const c = await createSession(user.id);
+		await invalidateSession(a.session.id);
+		expect((await validateSessionToken(a.token)).session).toBeNull();
+		expect((await validateSessionToken(b.token)).session).not.toBeNull();
+		await invalidateUserSessions(user.id, c.session.id);
+		expect((await validateSessionToken(b.token)).session).toBeNull();
+		expect((await validateSessionToken(c.token)).session).not.toBeNull();
+	});
+});

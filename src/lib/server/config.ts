@@ -1,0 +1,22 @@
+import path from 'node:path';
+import type { OpenOptions } from './db/client';
+
+/** Every setting the server reads from its environment; the README's configuration table lists them. */
+export function databaseOptions(env: NodeJS.ProcessEnv = process.env): OpenOptions {
+	if (env.DATABASE_URL) {
+		return {
+			kind: 'postgresql',
+			url: env.DATABASE_URL,
+			poolSize: positiveInteger(env.DATABASE_POOL_SIZE, 10)
+		};
+	}
+	return { kind: 'pglite', dataDir: path.resolve(env.PGLITE_DIR || './data') };
+}
+
+/** Demo content is seeded into an empty database unless SEED_DEMO=false (do that in production). */
+export const seedDemoOnStart = (env: NodeJS.ProcessEnv = process.env) => env.SEED_DEMO !== 'false';
+
+export function positiveInteger(value: string | undefined, fallback: number): number {
+	const parsed = Number.parseInt(value ?? '', 10);
+	return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
+}

@@ -1,0 +1,74 @@
+// Moves every row between databases (the embedded PGlite and a PostgreSQL server) as one JSON
+// file: `npm run db:export -- file.json`, then `DATABASE_URL=… npm run db:import -- file.json`.
+import { readFile, writeFile } from 'node:fs/promises';
+import { sql } from 'drizzle-orm';
+import { db, rows } from '$lib/server/db';
+
+/** Every application table, parents before children. A test checks none is missing. */
+export const PORTABLE_TABLES = [
+	'users',
+	'sessions',
+	'rate_limits',
+	'audit_log',
+	'plans',
+	'plan_versions',
+	'plan_sections',
+	'themes'
+] as const;
+
+const FORMAT = 'plan-consultation-export';
+const FORMAT_VERSION = 1;
+
+interface ExportFile {
+	format: typeof FORMAT;
+	version: number;
+	exportedAt: string;
+	tables: Record<string, unknown[]>;
+}
+
+export async function exportData(file: string): Promise<Record<string, number>> {
+	const tables: Record<string, unknown[]> = {};
+	const counts: Record<string, number> = {};
+	await db.transaction(async (tx) => {
+		for (const table of PORTABLE_TABLES) {
+			// json_agg keeps every type exact (bytea as hex, timestamps with zone, arrays, jsonb).
+			const result = (await tx.execute(
+				sql`select coalesce(json_agg(t), '[]'::json) as rows from ${sql.identifier(table)} t`
+			)) as unknown as { rows: { rows: unknown[] }[] } | { rows: unknown[] }[];
+			const first = Array.isArray(result) ? result[0] : result.rows[0];
+			tables[table] = first.rows;
+			counts[table] = first.rows.length;
+		}
+	});
+	const payload: ExportFile = { format: FORMAT, version: FORMAT_VERSION, exportedAt: new Date().toISOString(), tables };
+	await writeFile(file, JSON.stringify(payload));
+	return counts;
+}
+
+/** Loads an export into an empty database (after migrations), keeping ids and advancing sequences. */
+export async function importData(file: string): Promise<Record<string, number>> {
+	const payload = JSON.parse(await readFile(file, 'utf8')) as ExportFile;
+	if (payload.format !== FORMAT || payload.version !== FORMAT_VERSION) {
+		throw new Error(`${file} is not an export of this application (format ${FORMAT} v${FORMAT_VERSION})`);
+	}
+	const [{ taken }] = await rows<{ taken: number }>(
+		sql`select (select count(*) from users)::int + (select count(*) from plans)::int as taken`
+	);
+	if (taken > 0) throw new Error('the target database already has data; import into an empty database');
+	const counts: Record<string, number> = {};
+	await db.transaction(async (tx) => {
+		for (const table of PORTABLE_TABLES) {
+			const tableRows = payload.tables[table] ?? [];
+			counts[table] = tableRows.length;
+			if (tableRows.length === 0) continue;
+			const name = sql.identifier(table);
+			await tx.execute(sql`
+				insert into ${name} overriding system value
+				select * from json_populate_recordset(null::${name}, ${JSON.stringify(tableRows)}::json)`);
+			await tx.execute(sql`
+				select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${name}), 1))
+				where pg_get_serial_sequence(${table}, 'id') is not null`);
+		}
+	});
+	return counts;
+}

@@ -1,0 +1,10 @@
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = ({ locals }) => ({
+	locale: locals.locale,
+	user: locals.user && {
+		id: locals.user.id,
+		displayName: locals.user.displayName,
+		roles: locals.user.roles
+	}
+});

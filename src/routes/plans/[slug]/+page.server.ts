@@ -1,0 +1,4 @@
+import { loadPlanPage } from '$lib/server/plan-view';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params, locals }) => loadPlanPage(params.slug, null, locals.user);
