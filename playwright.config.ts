@@ -22,7 +22,7 @@ export default defineConfig({
 		launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS }
 	},
 	webServer: {
-		command: 'node build',
+		command: `node ${process.env.BUILD_DIR ?? 'build'}`,
 		url: `${baseURL}/healthz`,
 		timeout: 120_000,
 		reuseExistingServer: false,

@@ -5,7 +5,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build', precompress: true }),
+		// BUILD_DIR and KIT_OUT_DIR let two builds run side by side (parallel test runs).
+		adapter: adapter({ out: process.env.BUILD_DIR ?? 'build', precompress: true }),
+		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
 		alias: { $tests: 'tests' },
 		// Scripts only ever run with the per-request nonce; styles stay inline because Svelte
 		// writes style attributes (chart colours, heat map cells) into server-rendered HTML.

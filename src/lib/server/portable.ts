@@ -13,7 +13,22 @@ export const PORTABLE_TABLES = [
 	'plans',
 	'plan_versions',
 	'plan_sections',
-	'themes'
+	'themes',
+	'consultation_sessions',
+	'speakers',
+	'comments',
+	'comment_revisions',
+	'endorsements',
+	'comment_flags',
+	'comment_tags',
+	'coding_reviews',
+	'suggestion_decisions',
+	'theme_syntheses',
+	'synthesis_quotes',
+	'comment_responses',
+	'comment_response_history',
+	'revision_links',
+	'notices'
 ] as const;
 
 const FORMAT = 'plan-consultation-export';
