@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumPath, CHROMIUM_ARGS } from './tests/e2e/helpers/browser';
 
@@ -7,7 +8,8 @@ const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
-	outputDir: 'test-results',
+	// One folder per build, so runs side by side do not wipe each other's traces.
+	outputDir: `test-results/${path.basename(process.env.BUILD_DIR ?? 'build')}`,
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	fullyParallel: false,

@@ -5,6 +5,8 @@ declare global {
 		interface Error {
 			message: string;
 			code?: string;
+			/** What the person was writing when the save failed, so the error page can hand it back. */
+			draft?: Record<string, string>;
 		}
 		interface Locals {
 			user: SessionUser | null;

@@ -67,7 +67,7 @@ const handleUnavailable: Handle = async ({ event, resolve }) => {
 	} catch (error) {
 		// A failure before any route ran (session lookup) does not reach handleError.
 		if (!isDatabaseUnavailable(error)) throw error;
-		return unavailableResponse(event.request);
+		return unavailableResponse(event.request, event.url);
 	}
 	if (response.status === 500 && event.locals.databaseUnavailable) {
 		return new Response(response.body, {
@@ -85,19 +85,59 @@ function withRetryAfter(headers: Headers): Headers {
 	return copy;
 }
 
-function unavailableResponse(request: Request): Response {
+async function postedFields(request: Request): Promise<[string, string][]> {
+	const type = request.headers.get('content-type') ?? '';
+	if (request.method !== 'POST' || !/form-urlencoded|multipart\/form-data/.test(type)) return [];
+	try {
+		return [...(await request.formData())].filter(
+			(entry): entry is [string, string] => typeof entry[1] === 'string' && !/password/i.test(entry[0])
+		);
+	} catch {
+		return [];
+	}
+}
+
+async function unavailableResponse(request: Request, url: URL): Promise<Response> {
 	const message = m.error_database_unavailable();
+	const headers = { 'retry-after': '5' };
+	// An enhanced form reads the action-result shape; the page keeps what was typed and shows this.
+	if (request.headers.get('x-sveltekit-action') === 'true') {
+		return Response.json(
+			{ type: 'error', status: 503, error: { message, code: 'database_unavailable' } },
+			{ status: 503, headers }
+		);
+	}
 	const wantsJson = !(request.headers.get('accept') ?? '').includes('text/html');
 	return wantsJson
-		? Response.json({ message, code: 'database_unavailable' }, { status: 503, headers: { 'retry-after': '5' } })
-		: new Response(unavailablePage(message), {
+		? Response.json({ message, code: 'database_unavailable' }, { status: 503, headers })
+		: new Response(unavailablePage(message, url, await postedFields(request)), {
 				status: 503,
-				headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': '5' }
+				headers: { ...headers, 'content-type': 'text/html; charset=utf-8' }
 			});
 }
 
-function unavailablePage(message: string): string {
-	return `<!doctype html><html lang="${m.lang_code()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>503</title></head><body style="font-family:sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.6"><h1>${m.error_unavailable_title()}</h1><p>${message}</p><p><a href="">${m.error_try_again()}</a></p></body></html>`;
+const escapeHtml = (text: string) =>
+	text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * Drawn without the database. When a form was being sent, its text comes back in a form that can be
+ * sent again, so nothing typed is lost.
+ */
+function unavailablePage(message: string, url: URL, fields: [string, string][]): string {
+	const draft = fields.find(([name]) => name === 'body' || name === 'transcript');
+	const retry = fields.length
+		? `<form method="POST" action="${escapeHtml(url.pathname + url.search)}">` +
+			fields
+				.filter(([name]) => name !== draft?.[0])
+				.map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+				.join('') +
+			(draft
+				? `<label for="draft" style="display:block;font-weight:600">${m.error_unavailable_draft()}</label>` +
+					`<textarea id="draft" name="${escapeHtml(draft[0])}" rows="8" style="width:100%;font:inherit">${escapeHtml(draft[1])}</textarea>`
+				: '') +
+			`<p><button type="submit">${m.error_unavailable_resend()}</button></p></form>`
+		: `<p><a href="${escapeHtml(url.pathname + url.search)}">${m.error_try_again()}</a></p>`;
+	return `<!doctype html><html lang="${m.lang_code()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>503</title></head><body style="font-family:sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.6"><h1>${m.error_unavailable_title()}</h1><p>${message}</p>${retry}</body></html>`;
 }
 
 const handleHeaders: Handle = async ({ event, resolve }) => {

@@ -1,5 +1,6 @@
 // Labels for the fixed vocabularies, in the reader's language.
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Role, StakeholderGroup } from '$lib/roles';
 
 export function groupLabel(group: string): string {
@@ -35,5 +36,65 @@ export function roleLabel(role: Role | 'participant'): string {
 			return m.role_moderator();
 		case 'admin':
 			return m.role_admin();
+	}
+}
+
+export function kindLabel(kind: string): string {
+	switch (kind) {
+		case 'support':
+			return m.kind_support();
+		case 'concern':
+			return m.kind_concern();
+		case 'suggestion':
+			return m.kind_suggestion();
+		case 'question':
+			return m.kind_question();
+		default:
+			return kind;
+	}
+}
+
+/** A symbol beside each kind, so colour is never the only signal. */
+export const KIND_SYMBOLS: Record<string, string> = {
+	support: '＋',
+	concern: '！',
+	suggestion: '✎',
+	question: '？'
+};
+
+export function dispositionLabel(disposition: string): string {
+	switch (disposition) {
+		case 'accepted':
+			return m.disposition_accepted();
+		case 'partly_accepted':
+			return m.disposition_partly_accepted();
+		case 'under_review':
+			return m.disposition_under_review();
+		case 'not_accepted':
+			return m.disposition_not_accepted();
+		case 'out_of_scope':
+			return m.disposition_out_of_scope();
+		default:
+			return disposition;
+	}
+}
+
+/** A theme's label in the reader's language. */
+export function themeLabel(theme: { labelKo: string; labelEn: string }): string {
+	return getLocale() === 'en' ? theme.labelEn : theme.labelKo;
+}
+
+export function sessionKindLabel(kind: string): string {
+	switch (kind) {
+		case 'interim_report':
+			return m.session_kind_interim_report();
+		case 'final_report':
+			return m.session_kind_final_report();
+		case 'citizens_forum':
+			return m.session_kind_citizens_forum();
+		case 'workshop':
+			return m.session_kind_workshop();
+		default:
+			return kind;
 	}
 }

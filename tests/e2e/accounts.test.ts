@@ -19,6 +19,7 @@ test('a visitor registers, signs out and signs in again', async ({ page }) => {
 });
 
 test('registration errors appear beside the fields and keep what was typed', async ({ page }) => {
+	// Typing starts before the page's scripts take over: nothing typed may be lost when they do.
 	await page.goto('/register');
 	await page.getByLabel('이메일').fill('not-an-email');
 	await page.getByLabel('이름').fill('박서준');

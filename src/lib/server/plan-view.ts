@@ -5,6 +5,7 @@ import { can } from '$lib/roles';
 import type { SessionUser } from '$lib/server/auth/session';
 import * as plans from '$lib/server/plans';
 import { renderPlan } from '$lib/server/markdown';
+import * as comments from '$lib/server/comments';
 
 export interface NumberedSection {
 	key: string;
@@ -81,10 +82,11 @@ export function parseVersionNumber(raw: string): number {
 /** Shared by /plans/{slug} (current version) and /plans/{slug}/v/{n}. */
 export async function loadPlanPage(slug: string, number: number | null, user: SessionUser | null) {
 	const { plan, version, mayViewDrafts } = await resolveVersion(slug, number, user);
-	const [sections, versions, draft] = await Promise.all([
+	const [sections, versions, draft, commentCounts] = await Promise.all([
 		renderedSections(version.id),
 		plans.publishedVersions(plan.id),
-		mayViewDrafts ? plans.draftOf(plan.id) : Promise.resolve(undefined)
+		mayViewDrafts ? plans.draftOf(plan.id) : Promise.resolve(undefined),
+		version.status === 'draft' ? Promise.resolve({}) : comments.countsBySection(plan.id, version.number)
 	]);
 	return {
 		plan: { slug: plan.slug, title: plan.title, summary: plan.summary, organisation: plan.organisation },
@@ -100,7 +102,7 @@ export async function loadPlanPage(slug: string, number: number | null, user: Se
 		versions: versions.map((v) => ({ number: v.number, title: v.title, status: v.status, publishedAt: v.publishedAt })),
 		sections,
 		draftNumber: draft?.number ?? null,
-		commentCounts: {} as Record<string, number>,
+		commentCounts: commentCounts as Record<string, number>,
 		canEdit: can(user, 'plans.edit'),
 		now: new Date()
 	};

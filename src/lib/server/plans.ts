@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { db, isUniqueViolation } from '$lib/server/db';
-import { plans, planSections, planVersions } from '$lib/server/db/schema';
+import { plans, planSections, planVersions, users } from '$lib/server/db/schema';
 import * as audit from '$lib/server/audit';
 
 export type Plan = typeof plans.$inferSelect;
@@ -12,6 +12,11 @@ export class SlugTakenError extends Error {
 	constructor() {
 		super('slug_taken');
 	}
+}
+
+export async function byId(id: number): Promise<Plan | undefined> {
+	const [plan] = await db.select().from(plans).where(eq(plans.id, id));
+	return plan;
 }
 
 export async function bySlug(slug: string): Promise<Plan | undefined> {
@@ -91,6 +96,38 @@ export async function publishedVersions(planId: number): Promise<PlanVersion[]> 
 	return db
 		.select()
 		.from(planVersions)
+		.where(and(eq(planVersions.planId, planId), inArray(planVersions.status, ['published', 'superseded'])))
+		.orderBy(desc(planVersions.number));
+}
+
+export interface HistoryEntry {
+	number: number;
+	title: string;
+	status: PlanVersion['status'];
+	changeSummary: string;
+	publishedAt: Date | null;
+	publishedByName: string | null;
+	commentsOpenAt: Date | null;
+	commentsCloseAt: Date | null;
+	sectionCount: number;
+}
+
+/** Published and superseded versions with who published them, newest first (drafts excluded). */
+export async function history(planId: number): Promise<HistoryEntry[]> {
+	return db
+		.select({
+			number: planVersions.number,
+			title: planVersions.title,
+			status: planVersions.status,
+			changeSummary: planVersions.changeSummary,
+			publishedAt: planVersions.publishedAt,
+			publishedByName: users.displayName,
+			commentsOpenAt: planVersions.commentsOpenAt,
+			commentsCloseAt: planVersions.commentsCloseAt,
+			sectionCount: sql<number>`(select count(*)::int from ${planSections} where ${planSections.versionId} = ${planVersions.id})`
+		})
+		.from(planVersions)
+		.leftJoin(users, eq(users.id, planVersions.publishedBy))
 		.where(and(eq(planVersions.planId, planId), inArray(planVersions.status, ['published', 'superseded'])))
 		.orderBy(desc(planVersions.number));
 }

@@ -4,6 +4,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import { db, rows } from '$lib/server/db';
 
+/** Tables that hold no data of their own: migration bookkeeping and derived counters. */
+export const DERIVED_TABLES = ['schema_migrations', 'analysis_revision'] as const;
+
 /** Every application table, parents before children. A test checks none is missing. */
 export const PORTABLE_TABLES = [
 	'users',
@@ -31,6 +34,24 @@ export const PORTABLE_TABLES = [
 	'notices'
 ] as const;
 
+/** Columns the database computes itself (like comments.body_grams): never exported or written. */
+async function generatedColumns(tx: Pick<typeof db, 'execute'>, table: string): Promise<Set<string>> {
+	const result = (await tx.execute(sql`
+		select column_name as name from information_schema.columns
+		where table_schema = 'public' and table_name = ${table} and is_generated = 'ALWAYS'`)) as unknown as
+		| { name: string }[]
+		| { rows: { name: string }[] };
+	return new Set((Array.isArray(result) ? result : result.rows).map((row) => row.name));
+}
+
+async function writableColumns(tx: Pick<typeof db, 'execute'>, table: string): Promise<string[]> {
+	const result = (await tx.execute(sql`
+		select column_name as name from information_schema.columns
+		where table_schema = 'public' and table_name = ${table} and is_generated = 'NEVER'
+		order by ordinal_position`)) as unknown as { name: string }[] | { rows: { name: string }[] };
+	return (Array.isArray(result) ? result : result.rows).map((row) => row.name);
+}
+
 const FORMAT = 'plan-consultation-export';
 const FORMAT_VERSION = 1;
 
@@ -51,7 +72,10 @@ export async function exportData(file: string): Promise<Record<string, number>> 
 				sql`select coalesce(json_agg(t), '[]'::json) as rows from ${sql.identifier(table)} t`
 			)) as unknown as { rows: { rows: unknown[] }[] } | { rows: unknown[] }[];
 			const first = Array.isArray(result) ? result[0] : result.rows[0];
-			tables[table] = first.rows;
+			const skip = await generatedColumns(tx, table);
+			tables[table] = (first.rows as Record<string, unknown>[]).map((row) =>
+				Object.fromEntries(Object.entries(row).filter(([column]) => !skip.has(column)))
+			);
 			counts[table] = first.rows.length;
 		}
 	});
@@ -77,12 +101,19 @@ export async function importData(file: string): Promise<Record<string, number>> 
 			counts[table] = tableRows.length;
 			if (tableRows.length === 0) continue;
 			const name = sql.identifier(table);
+			const writable = await writableColumns(tx, table);
+			const columns = sql.join(
+				writable.map((column) => sql.identifier(column)),
+				sql`, `
+			);
 			await tx.execute(sql`
-				insert into ${name} overriding system value
-				select * from json_populate_recordset(null::${name}, ${JSON.stringify(tableRows)}::json)`);
-			await tx.execute(sql`
-				select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${name}), 1))
-				where pg_get_serial_sequence(${table}, 'id') is not null`);
+				insert into ${name} (${columns}) overriding system value
+				select ${columns} from json_populate_recordset(null::${name}, ${JSON.stringify(tableRows)}::json)`);
+			if (writable.includes('id')) {
+				await tx.execute(sql`
+					select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${name}), 1))
+					where pg_get_serial_sequence(${table}, 'id') is not null`);
+			}
 		}
 	});
 	return counts;

@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { can, type Capability } from '$lib/roles';
 import type { SessionUser } from './session';
 
@@ -12,7 +13,7 @@ export function requireUser(locals: App.Locals, url: URL): SessionUser {
 
 /** 401 for a signed-out visitor, 403 for a signed-in one without the capability. */
 export function requireCapability(locals: App.Locals, capability: Capability): SessionUser {
-	if (!locals.user) error(401, { message: 'sign_in_required', code: 'unauthorised' });
-	if (!can(locals.user, capability)) error(403, { message: 'forbidden', code: 'forbidden' });
+	if (!locals.user) error(401, { message: m.error_sign_in_required(), code: 'unauthorised' });
+	if (!can(locals.user, capability)) error(403, { message: m.error_forbidden(), code: 'forbidden' });
 	return locals.user;
 }

@@ -1,0 +1,270 @@
+// Exports of a plan's commentary for researchers and officials: CSV for spreadsheets, JSON for programs.
+// Visible comments only (hidden and deleted ones stay out, as in every analysis view), read in pages by
+// id and streamed, so a plan with 100,000 comments never sits in memory whole.
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { attachment, spreadsheetCsv } from '$lib/server/csv';
+import { db } from '$lib/server/db';
+import {
+	commentResponses,
+	comments,
+	consultationSessions,
+	planSections,
+	planVersions,
+	speakers,
+	users,
+	type CommentKind,
+	type Disposition
+} from '$lib/server/db/schema';
+import { m } from '$lib/paraglide/messages';
+import { dispositionLabel, groupLabel, kindLabel } from '$lib/labels';
+import { authorGroup, filterConditions } from '$lib/server/search';
+import type { CommentFilters } from '$lib/schemas/search';
+import { COMMENT_KINDS } from '$lib/schemas/comments';
+
+export const BATCH_SIZE = 1000;
+
+export interface ExportRow {
+	id: number;
+	parentId: number | null;
+	sectionKey: string;
+	sectionHeading: string;
+	version: number;
+	session: { id: number; title: string; heldOn: string } | null;
+	author: { kind: 'user' | 'speaker'; name: string; organisation: string; group: string | null } | null;
+	kind: CommentKind;
+	themes: { slug: string; labelKo: string; labelEn: string }[];
+	endorsements: number;
+	disposition: Disposition | null;
+	createdAt: Date;
+	body: string;
+}
+
+/** Korean time as an ISO 8601 string with its offset (Korea keeps UTC+9 all year). */
+export function seoulIso(date: Date): string {
+	return new Date(date.getTime() + 9 * 3600_000).toISOString().slice(0, 19) + '+09:00';
+}
+
+/** Comments after `afterId`, oldest id first, at most `limit`. */
+export async function exportBatch(planId: number, filters: CommentFilters, afterId: number, limit = BATCH_SIZE): Promise<ExportRow[]> {
+	const found = await db
+		.select({
+			id: comments.id,
+			parentId: comments.parentId,
+			sectionKey: comments.sectionKey,
+			sectionHeading: planSections.heading,
+			version: planVersions.number,
+			sessionId: comments.sessionId,
+			sessionTitle: consultationSessions.title,
+			sessionHeldOn: consultationSessions.heldOn,
+			userName: users.displayName,
+			userOrganisation: users.organisation,
+			speakerName: speakers.name,
+			speakerAffiliation: speakers.affiliation,
+			group: authorGroup,
+			kind: comments.kind,
+			themes: sql<{ slug: string; label_ko: string; label_en: string }[] | null>`(
+				select json_agg(json_build_object('slug', th.slug, 'label_ko', th.label_ko, 'label_en', th.label_en) order by th.position, th.slug)
+				from themes th
+				where th.archived_at is null and th.merged_into_id is null
+					and th.id in (select t.theme_id from comment_tags t where t.comment_id = ${comments}.id))`,
+			endorsements: comments.endorsementCount,
+			disposition: commentResponses.disposition,
+			createdAt: comments.createdAt,
+			body: comments.body
+		})
+		.from(comments)
+		.innerJoin(planVersions, eq(planVersions.id, comments.versionId))
+		.leftJoin(planSections, and(eq(planSections.versionId, comments.versionId), eq(planSections.key, comments.sectionKey)))
+		.leftJoin(users, eq(users.id, comments.authorId))
+		.leftJoin(speakers, eq(speakers.id, comments.speakerId))
+		.leftJoin(consultationSessions, eq(consultationSessions.id, comments.sessionId))
+		.leftJoin(commentResponses, eq(commentResponses.commentId, comments.id))
+		.where(and(...filterConditions(planId, filters), gt(comments.id, afterId)))
+		.orderBy(asc(comments.id))
+		.limit(limit);
+	return found.map((row) => {
+		const themes = typeof row.themes === 'string' ? JSON.parse(row.themes) : row.themes;
+		return {
+			id: row.id,
+			parentId: row.parentId,
+			sectionKey: row.sectionKey,
+			sectionHeading: row.sectionHeading ?? '',
+			version: row.version,
+			session:
+				row.sessionId !== null && row.sessionTitle !== null
+					? { id: row.sessionId, title: row.sessionTitle, heldOn: row.sessionHeldOn ?? '' }
+					: null,
+			author:
+				row.userName !== null
+					? { kind: 'user', name: row.userName, organisation: row.userOrganisation ?? '', group: row.group }
+					: row.speakerName !== null
+						? { kind: 'speaker', name: row.speakerName, organisation: row.speakerAffiliation ?? '', group: row.group }
+						: null,
+			kind: row.kind,
+			themes: ((themes ?? []) as { slug: string; label_ko: string; label_en: string }[]).map((t) => ({
+				slug: t.slug,
+				labelKo: t.label_ko,
+				labelEn: t.label_en
+			})),
+			endorsements: row.endorsements,
+			disposition: row.disposition,
+			createdAt: row.createdAt,
+			body: row.body
+		};
+	});
+}
+
+/** Every matching comment, a page at a time. */
+export async function* exportRows(planId: number, filters: CommentFilters, batchSize = BATCH_SIZE): AsyncGenerator<ExportRow[]> {
+	let afterId = 0;
+	for (;;) {
+		const batch = await exportBatch(planId, filters, afterId, batchSize);
+		if (batch.length === 0) return;
+		yield batch;
+		if (batch.length < batchSize) return;
+		afterId = batch[batch.length - 1].id;
+	}
+}
+
+function streamOf(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+	const encoder = new TextEncoder();
+	return new ReadableStream<Uint8Array>({
+		async pull(controller) {
+			try {
+				const next = await chunks.next();
+				if (next.done) controller.close();
+				else controller.enqueue(encoder.encode(next.value));
+			} catch (error) {
+				controller.error(error);
+			}
+		},
+		async cancel() {
+			await chunks.return(undefined);
+		}
+	});
+}
+
+/**
+ * The CSV columns in the reader's language. Built before the response streams: the labels depend on
+ * the request's locale, which is no longer known when later pages are written.
+ */
+export function csvLayout() {
+	return {
+		header: [
+			m.export_col_id(),
+			m.export_col_parent_id(),
+			m.export_col_section_key(),
+			m.export_col_section_heading(),
+			m.export_col_version(),
+			m.export_col_session(),
+			m.export_col_group(),
+			m.export_col_author(),
+			m.export_col_organisation(),
+			m.export_col_kind(),
+			m.export_col_theme_slugs(),
+			m.export_col_themes(),
+			m.export_col_endorsements(),
+			m.export_col_disposition(),
+			m.export_col_created_at(),
+			m.export_col_body()
+		],
+		kind: Object.fromEntries(COMMENT_KINDS.map((k) => [k, kindLabel(k)])) as Record<string, string>,
+		group: (group: string | null) => (group ? groupLabel(group) : ''),
+		disposition: (disposition: Disposition | null) => (disposition ? dispositionLabel(disposition) : '')
+	};
+}
+
+type CsvLayout = ReturnType<typeof csvLayout>;
+
+export function csvRecord(row: ExportRow, layout: CsvLayout): (string | number)[] {
+	return [
+		row.id,
+		row.parentId ?? '',
+		row.sectionKey,
+		row.sectionHeading,
+		row.version,
+		row.session?.title ?? '',
+		layout.group(row.author?.group ?? null),
+		row.author?.name ?? '',
+		row.author?.organisation ?? '',
+		layout.kind[row.kind] ?? row.kind,
+		row.themes.map((t) => t.slug).join('; '),
+		row.themes.map((t) => t.labelKo).join('; '),
+		row.endorsements,
+		layout.disposition(row.disposition),
+		seoulIso(row.createdAt),
+		row.body
+	];
+}
+
+/** CSV for spreadsheets (csv.ts); the byte order mark and header go once, at the start of the file. */
+export function csvText(rows: ExportRow[], layout: CsvLayout, first: boolean): string {
+	const records = rows.map((row) => csvRecord(row, layout));
+	return spreadsheetCsv(first ? [layout.header, ...records] : records, { bom: first });
+}
+
+export function csvStream(planId: number, filters: CommentFilters, batchSize = BATCH_SIZE): ReadableStream<Uint8Array> {
+	const layout = csvLayout();
+	async function* chunks(): AsyncGenerator<string> {
+		let first = true;
+		for await (const batch of exportRows(planId, filters, batchSize)) {
+			yield csvText(batch, layout, first);
+			first = false;
+		}
+		if (first) yield csvText([], layout, true);
+	}
+	return streamOf(chunks());
+}
+
+export function jsonRecord(row: ExportRow) {
+	return {
+		id: row.id,
+		parent_id: row.parentId,
+		section_key: row.sectionKey,
+		section_heading: row.sectionHeading,
+		version: row.version,
+		session: row.session && { id: row.session.id, title: row.session.title, held_on: row.session.heldOn },
+		author: row.author && {
+			kind: row.author.kind,
+			name: row.author.name,
+			organisation: row.author.organisation,
+			stakeholder_group: row.author.group
+		},
+		kind: row.kind,
+		themes: row.themes.map((t) => ({ slug: t.slug, label_ko: t.labelKo, label_en: t.labelEn })),
+		endorsements: row.endorsements,
+		disposition: row.disposition,
+		created_at: seoulIso(row.createdAt),
+		body: row.body
+	};
+}
+
+/** One JSON document, `{"plan", "exported_at", "filters", "comments": [...]}`, written a page at a time. */
+export function jsonStream(
+	plan: { id: number; slug: string; title: string },
+	filters: CommentFilters,
+	options: { now?: Date; batchSize?: number } = {}
+): ReadableStream<Uint8Array> {
+	async function* chunks(): AsyncGenerator<string> {
+		const head = JSON.stringify({ plan: { slug: plan.slug, title: plan.title }, exported_at: seoulIso(options.now ?? new Date()), filters });
+		yield `${head.slice(0, -1)},"comments":[`;
+		let first = true;
+		for await (const batch of exportRows(plan.id, filters, options.batchSize)) {
+			yield (first ? '\n' : ',\n') + batch.map((row) => JSON.stringify(jsonRecord(row))).join(',\n');
+			first = false;
+		}
+		yield '\n]}\n';
+	}
+	return streamOf(chunks());
+}
+
+/**
+ * Content-Disposition for a download named after the plan and the Seoul date: an ASCII name for old
+ * clients and the Korean one (RFC 5987 `filename*`) for the rest.
+ */
+export function downloadDisposition(plan: { slug: string; title: string }, extension: 'csv' | 'json', now = new Date()): string {
+	const date = seoulIso(now).slice(0, 10);
+	const ascii = `${plan.slug}-comments-${date}.${extension}`;
+	const title = plan.title.replace(/[\\/:*?"<>|\p{Cc}]+/gu, '_').trim() || plan.slug;
+	return attachment(`${title}-${m.export_filename_comments()}-${date}.${extension}`, ascii);
+}

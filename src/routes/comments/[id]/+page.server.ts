@@ -1,0 +1,36 @@
+import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { periodState } from '$lib/period';
+import * as comments from '$lib/server/comments';
+import * as plans from '$lib/server/plans';
+import { viewerOf } from '$lib/server/section-view';
+import * as tags from '$lib/server/tags';
+import type { PageServerLoad } from './$types';
+
+/** A comment's own page: its whole thread, where it sits in the plan, and its edit history. */
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const id = Number(params.id);
+	const viewer = viewerOf(locals.user);
+	const comment = Number.isInteger(id) && id > 0 ? await comments.byId(id, viewer) : null;
+	if (!comment) error(404, { message: m.error_not_found(), code: 'not_found' });
+	const [plan, thread, history] = await Promise.all([
+		plans.byId(comment.planId),
+		comments.thread(comment.rootId ?? comment.id, viewer),
+		comment.bodyHtml !== null ? comments.revisions(comment.id) : Promise.resolve([])
+	]);
+	const current = plan && (await plans.currentVersion(plan.id));
+	if (!plan || !current || !thread) error(404, { message: m.error_not_found(), code: 'not_found' });
+	const section = await plans.sectionOf(current.id, comment.sectionKey);
+	return {
+		comment,
+		thread,
+		history,
+		plan: { slug: plan.slug, title: plan.title },
+		section: { key: comment.sectionKey, heading: section?.heading ?? comment.sectionKey, inCurrent: !!section },
+		currentVersion: current.number,
+		canComment: locals.user !== null && periodState(current) === 'open' && !!section,
+		changedSince: await comments.sectionChangedSince(plan.id, comment.sectionKey, current.number),
+		coding: await tags.panelForThreads([thread], locals.user),
+		formKey: crypto.randomUUID()
+	};
+};

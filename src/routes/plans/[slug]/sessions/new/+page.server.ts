@@ -1,0 +1,41 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { sessionSchema } from '$lib/schemas/sessions';
+import { requireCapability, requireUser } from '$lib/server/auth/guard';
+import { parseForm } from '$lib/server/forms';
+import * as plans from '$lib/server/plans';
+import * as sessions from '$lib/server/sessions';
+import type { Actions, PageServerLoad } from './$types';
+
+async function planOf(slug: string) {
+	const plan = await plans.bySlug(slug);
+	if (!plan) error(404, { message: m.error_not_found(), code: 'not_found' });
+	return plan;
+}
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	requireUser(locals, url);
+	requireCapability(locals, 'sessions.manage');
+	const plan = await planOf(params.slug);
+	const versions = await plans.publishedVersions(plan.id);
+	return { plan: { slug: plan.slug, title: plan.title }, versions: versions.map((v) => ({ number: v.number, title: v.title })) };
+};
+
+export const actions: Actions = {
+	createSession: async ({ params, locals, request }) => {
+		const official = requireCapability(locals, 'sessions.manage');
+		const plan = await planOf(params.slug);
+		const parsed = parseForm(sessionSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		let id: number;
+		try {
+			id = await sessions.create(plan.id, parsed.data, official.id);
+		} catch (err) {
+			if (err instanceof sessions.SessionError) {
+				return fail(400, { values: parsed.values, errors: { versionNumber: m.error_choice() } });
+			}
+			throw err;
+		}
+		redirect(303, `/sessions/${id}/import`);
+	}
+};

@@ -1,0 +1,13 @@
+import { parseVersionNumber } from '$lib/server/plan-view';
+import { loadSectionPage } from '$lib/server/section-view';
+import type { PageServerLoad } from './$types';
+
+// An earlier version's section, read-only: comments written up to that version.
+export const load: PageServerLoad = ({ params, locals, url }) =>
+	loadSectionPage({
+		slug: params.slug,
+		versionNumber: parseVersionNumber(params.n),
+		key: params.key,
+		user: locals.user,
+		url
+	});

@@ -1,0 +1,46 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { sessionSchema } from '$lib/schemas/sessions';
+import { requireCapability, requireUser } from '$lib/server/auth/guard';
+import { parseForm } from '$lib/server/forms';
+import * as plans from '$lib/server/plans';
+import * as sessions from '$lib/server/sessions';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	requireUser(locals, url);
+	requireCapability(locals, 'sessions.manage');
+	const { session, plan } = await sessions.withPlanOr404(params.id);
+	const versions = await plans.publishedVersions(plan.id);
+	return {
+		session,
+		values: {
+			title: session.title,
+			kind: session.kind,
+			heldOn: session.heldOn,
+			place: session.place,
+			attendees: session.attendees === null ? '' : String(session.attendees),
+			versionNumber: session.versionNumber === null ? '' : String(session.versionNumber),
+			notes: session.notes
+		},
+		versions: versions.map((v) => ({ number: v.number, title: v.title }))
+	};
+};
+
+export const actions: Actions = {
+	updateSession: async ({ params, locals, request }) => {
+		const official = requireCapability(locals, 'sessions.manage');
+		const { session } = await sessions.withPlanOr404(params.id);
+		const parsed = parseForm(sessionSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		try {
+			await sessions.update(session.id, parsed.data, official.id);
+		} catch (err) {
+			if (err instanceof sessions.SessionError) {
+				return fail(400, { values: parsed.values, errors: { versionNumber: m.error_choice() } });
+			}
+			throw err;
+		}
+		redirect(303, `/sessions/${session.id}`);
+	}
+};

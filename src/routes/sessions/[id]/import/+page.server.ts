@@ -1,0 +1,66 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { transcriptSchema } from '$lib/schemas/sessions';
+import { parseTranscript } from '$lib/transcripts/parse';
+import { requireCapability, requireUser } from '$lib/server/auth/guard';
+import { parseForm } from '$lib/server/forms';
+import * as plans from '$lib/server/plans';
+import * as sessions from '$lib/server/sessions';
+import { numberSections } from '$lib/server/plan-view';
+import { applyOperation, rowsFromForm, rowsFromStatements, validateRows } from '$lib/server/transcript-preview';
+import type { Actions, PageServerLoad } from './$types';
+
+async function sectionsFor(planId: number, versionNumber: number | null) {
+	const version =
+		versionNumber === null ? await plans.currentVersion(planId) : await plans.versionByNumber(planId, versionNumber);
+	return version ? numberSections(await plans.sectionsOf(version.id)).map((s) => ({ key: s.key, heading: s.heading, number: s.number })) : [];
+}
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	requireUser(locals, url);
+	requireCapability(locals, 'sessions.manage');
+	const { session, plan } = await sessions.withPlanOr404(params.id);
+	return {
+		session: { id: session.id, title: session.title, statementCount: session.statementCount },
+		plan: { slug: plan.slug, title: plan.title },
+		sections: await sectionsFor(plan.id, session.versionNumber)
+	};
+};
+
+export const actions: Actions = {
+	previewTranscript: async ({ params, locals, request }) => {
+		requireCapability(locals, 'sessions.manage');
+		await sessions.withPlanOr404(params.id);
+		const parsed = parseForm(transcriptSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { transcript: parsed.values.transcript ?? '', errors: parsed.errors });
+		const rows = rowsFromStatements(parseTranscript(parsed.data.transcript));
+		if (rows.length === 0) {
+			return fail(400, { transcript: parsed.data.transcript, errors: { transcript: m.import_nothing_found() } });
+		}
+		return { transcript: parsed.data.transcript, rows };
+	},
+
+	updatePreview: async ({ params, locals, request }) => {
+		requireCapability(locals, 'sessions.manage');
+		await sessions.withPlanOr404(params.id);
+		const form = await request.formData();
+		const rows = applyOperation(rowsFromForm(form), String(form.get('op') ?? ''));
+		return { transcript: String(form.get('transcript') ?? ''), rows };
+	},
+
+	importStatements: async ({ params, locals, request }) => {
+		const official = requireCapability(locals, 'sessions.manage');
+		const { session, plan } = await sessions.withPlanOr404(params.id);
+		const form = await request.formData();
+		const rows = rowsFromForm(form);
+		const transcript = String(form.get('transcript') ?? '');
+		const keys = new Set((await sectionsFor(plan.id, session.versionNumber)).map((s) => s.key));
+		const checked = validateRows(rows, keys);
+		if (!checked.ok) return fail(400, { transcript, rows, errors: checked.errors });
+		if (checked.statements.length === 0) {
+			return fail(400, { transcript, rows, errors: { form: m.import_all_dropped() } });
+		}
+		const { created, skipped } = await sessions.importStatements(session.id, checked.statements, official.id);
+		redirect(303, `/sessions/${session.id}?imported=${created}&skipped=${skipped}`);
+	}
+};

@@ -1,0 +1,178 @@
+// Who may do what: every page and action of the app against every role, with the expected outcome.
+// tests/e2e/authorization.test.ts walks all of it over HTTP against the built app.
+
+export const ROLES = ['signedOut', 'participant', 'researcher', 'official', 'moderator', 'admin'] as const;
+export type MatrixRole = (typeof ROLES)[number];
+
+/**
+ * ok: answered (2xx, or a redirect that is not to sign-in, or 400 for an action refused only for
+ * its deliberately empty input); login: sent to sign in; 401/403/404: refused with that status.
+ */
+export type Outcome = 'ok' | 'login' | 401 | 403 | 404;
+
+export interface MatrixRow {
+	what: string;
+	method: 'GET' | 'POST';
+	path: string;
+	/** Form fields for actions, JSON for API posts (all deliberately invalid or harmless). */
+	form?: Record<string, string>;
+	json?: unknown;
+	expect: Record<MatrixRole, Outcome>;
+}
+
+const PLAN = '/plans/gwangmyeong-social-economy';
+const everyone: Record<MatrixRole, Outcome> = {
+	signedOut: 'ok',
+	participant: 'ok',
+	researcher: 'ok',
+	official: 'ok',
+	moderator: 'ok',
+	admin: 'ok'
+};
+const signedIn = (outsider: Outcome = 'login'): Record<MatrixRole, Outcome> => ({ ...everyone, signedOut: outsider });
+/** Only the roles named; other signed-in people 403, signed-out people as given. */
+function only(roles: MatrixRole[], outsider: Outcome = 'login'): Record<MatrixRole, Outcome> {
+	return Object.fromEntries(
+		ROLES.map((role) => [role, role === 'signedOut' ? outsider : roles.includes(role) ? 'ok' : 403])
+	) as Record<MatrixRole, Outcome>;
+}
+
+export const MATRIX: MatrixRow[] = [
+	// Public reading
+	{ what: 'home', method: 'GET', path: '/', expect: everyone },
+	{ what: 'plan page', method: 'GET', path: PLAN, expect: everyone },
+	{ what: 'earlier version', method: 'GET', path: `${PLAN}/v/1`, expect: everyone },
+	{ what: 'history', method: 'GET', path: `${PLAN}/history`, expect: everyone },
+	{ what: 'comparison', method: 'GET', path: `${PLAN}/compare/1...2`, expect: everyone },
+	{ what: 'feed', method: 'GET', path: `${PLAN}/feed.xml`, expect: everyone },
+	{ what: 'section and threads', method: 'GET', path: `${PLAN}/sections/support-centre`, expect: everyone },
+	{ what: 'comment page', method: 'GET', path: '/comments/1', expect: everyone },
+	{ what: 'sessions', method: 'GET', path: `${PLAN}/sessions`, expect: everyone },
+	{ what: 'session page', method: 'GET', path: '/sessions/1', expect: everyone },
+	{ what: 'themes dashboard', method: 'GET', path: `${PLAN}/themes`, expect: everyone },
+	{ what: 'theme page', method: 'GET', path: `${PLAN}/themes/governance`, expect: everyone },
+	{ what: 'theme report', method: 'GET', path: `${PLAN}/themes/report`, expect: everyone },
+	{ what: 'search', method: 'GET', path: `${PLAN}/search?q=${encodeURIComponent('협동')}`, expect: everyone },
+	{ what: 'outcome report', method: 'GET', path: `${PLAN}/outcome/1`, expect: everyone },
+	{ what: 'outcome CSV', method: 'GET', path: `${PLAN}/outcome/1/outcome.csv`, expect: everyone },
+	{ what: 'API plans', method: 'GET', path: '/api/v1/plans', expect: everyone },
+	{ what: 'API plan', method: 'GET', path: `/api/v1/plans/gwangmyeong-social-economy`, expect: everyone },
+	{ what: 'API versions', method: 'GET', path: `/api/v1/plans/gwangmyeong-social-economy/versions`, expect: everyone },
+	{ what: 'API comments', method: 'GET', path: `/api/v1/plans/gwangmyeong-social-economy/comments`, expect: everyone },
+	{ what: 'API one comment', method: 'GET', path: '/api/v1/comments/1', expect: everyone },
+	{ what: 'health', method: 'GET', path: '/healthz', expect: everyone },
+
+	// Signed in
+	{ what: 'profile', method: 'GET', path: '/me', expect: signedIn() },
+	{ what: 'own comments', method: 'GET', path: '/me/comments', expect: signedIn() },
+	{ what: 'taxonomy', method: 'GET', path: '/themes', expect: signedIn() },
+	{
+		what: 'post a comment (empty: refused only for its input)',
+		method: 'POST',
+		path: `${PLAN}/sections/support-centre?/createComment`,
+		form: { kind: 'support', body: '', idempotencyKey: 'authz-matrix-key' },
+		expect: signedIn(401)
+	},
+	{
+		what: 'flag a comment (empty reason)',
+		method: 'POST',
+		path: `${PLAN}/sections/support-centre?/flagComment`,
+		form: { commentId: '1', reason: '' },
+		expect: signedIn(401)
+	},
+	{
+		what: 'API: post a comment (invalid body)',
+		method: 'POST',
+		path: '/api/v1/plans/gwangmyeong-social-economy/comments',
+		json: { section_key: 'support-centre' },
+		expect: signedIn(401)
+	},
+
+	// Researchers
+	{ what: 'coding queue', method: 'GET', path: `${PLAN}/coding`, expect: only(['researcher']) },
+	{ what: 'coder agreement', method: 'GET', path: `${PLAN}/coding/agreement`, expect: only(['researcher']) },
+	{ what: 'API suggestions', method: 'GET', path: '/api/v1/comments/1/suggestions', expect: only(['researcher'], 401) },
+	{ what: 'API suggest for text', method: 'POST', path: '/api/v1/themes/suggest', json: { text: '' }, expect: only(['researcher'], 401) },
+	{
+		what: 'tag a comment (no theme)',
+		method: 'POST',
+		path: `${PLAN}/coding?/tagComment`,
+		form: { commentId: '1', theme: '' },
+		expect: only(['researcher'], 401)
+	},
+	{
+		what: 'create a theme (empty)',
+		method: 'POST',
+		path: '/themes?/createTheme',
+		form: { slug: '', labelKo: '', labelEn: '' },
+		expect: only(['researcher'], 401)
+	},
+	{
+		what: 'save a synthesis (empty form)',
+		method: 'POST',
+		path: `${PLAN}/themes/governance?/saveSynthesis`,
+		form: {},
+		expect: only(['researcher'], 401)
+	},
+	{ what: 'export CSV', method: 'GET', path: `${PLAN}/export.csv`, expect: only(['researcher', 'official', 'admin'], 401) },
+	{ what: 'export JSON', method: 'GET', path: `${PLAN}/export.json`, expect: only(['researcher', 'official', 'admin'], 401) },
+	{
+		what: 'API parse transcript',
+		method: 'POST',
+		path: '/api/v1/transcripts/parse',
+		json: { text: '' },
+		expect: only(['researcher', 'official'], 401)
+	},
+
+	// Officials
+	{ what: 'new plan', method: 'GET', path: '/plans/new', expect: only(['official']) },
+	{ what: 'draft editor', method: 'GET', path: `${PLAN}/edit`, expect: only(['official']) },
+	{ what: 'answer comments', method: 'GET', path: `${PLAN}/responses`, expect: only(['official']) },
+	{ what: 'link revision to comments', method: 'GET', path: `${PLAN}/v/2/links`, expect: only(['official']) },
+	{ what: 'new session', method: 'GET', path: `${PLAN}/sessions/new`, expect: only(['official']) },
+	{ what: 'edit session', method: 'GET', path: '/sessions/1/edit', expect: only(['official']) },
+	{ what: 'import transcript', method: 'GET', path: '/sessions/1/import', expect: only(['official']) },
+	{
+		what: 'answer a comment (empty)',
+		method: 'POST',
+		path: `${PLAN}/responses?/respondToComment`,
+		form: { commentId: '1', disposition: '', body: '' },
+		expect: only(['official'], 401)
+	},
+	{
+		what: 'import statements (none)',
+		method: 'POST',
+		path: '/sessions/1/import?/importStatements',
+		form: { rows: '0' },
+		expect: only(['official'], 401)
+	},
+	{
+		what: 'create a session (empty)',
+		method: 'POST',
+		path: `${PLAN}/sessions/new?/createSession`,
+		form: { title: '' },
+		expect: only(['official'], 401)
+	},
+
+	// Moderators and admins
+	{ what: 'moderation queue', method: 'GET', path: '/moderation', expect: only(['moderator', 'admin']) },
+	{
+		what: 'hide a comment (no reason)',
+		method: 'POST',
+		path: '/moderation?/hideComment',
+		form: { commentId: '1', reason: '' },
+		expect: only(['moderator', 'admin'], 401)
+	},
+
+	// Admins
+	{ what: 'users and roles', method: 'GET', path: '/admin/users', expect: only(['admin']) },
+	{ what: 'audit log', method: 'GET', path: '/admin/audit', expect: only(['admin']) },
+	{
+		what: 'set roles (no user)',
+		method: 'POST',
+		path: '/admin/users?/setRoles',
+		form: { userId: '' },
+		// The admin area's layout sends signed-out visitors to sign in, even for its actions.
+		expect: only(['admin'])
+	}
+];
