@@ -14,6 +14,8 @@ declare global {
 			locale: 'ko' | 'en';
 			/** Set by handleError so the response can become 503 instead of 500. */
 			databaseUnavailable?: boolean;
+			/** Set by handleError when a query failed on a value from the request, so it becomes 400. */
+			invalidInput?: boolean;
 		}
 	}
 }

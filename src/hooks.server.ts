@@ -3,14 +3,14 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
 import { startServer } from '$lib/server/startup';
-import { isDatabaseUnavailable } from '$lib/server/db';
+import { errorCode, isDatabaseUnavailable } from '$lib/server/db';
 import {
 	SESSION_COOKIE_NAME,
 	deleteSessionCookie,
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
-import { crossSiteRefusal, oversizedBodyRefusal, securityHeaders } from '$lib/server/http';
+import { bodyGuard, crossSiteRefusal, isInvalidInput, securityHeaders, urlRefusal } from '$lib/server/http';
 
 export const init: ServerInit = async () => {
 	try {
@@ -21,13 +21,17 @@ export const init: ServerInit = async () => {
 	}
 };
 
-/** Refuses what must never reach a route: cross-site writes and oversized bodies. */
+/**
+ * Refuses what must never reach a route: cross-site writes, oversized bodies and text PostgreSQL
+ * cannot store. Runs inside the locale middleware so refusals speak the user's language.
+ */
 const guardRequest: Handle = async ({ event, resolve }) => {
-	return (
-		crossSiteRefusal(event.request, event.url) ??
-		oversizedBodyRefusal(event.request) ??
-		resolve(event)
-	);
+	const refused = crossSiteRefusal(event.request, event.url) ?? urlRefusal(event.request, event.url);
+	if (refused) return refused;
+	const guarded = await bodyGuard(event.request);
+	if (guarded instanceof Response) return guarded;
+	event.request = guarded;
+	return resolve(event);
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>
@@ -58,7 +62,8 @@ const handleSession: Handle = async ({ event, resolve }) => {
 
 /**
  * An unexpected error is logged and answered without details; an unreachable database becomes
- * 503 so load balancers and people both know to try again shortly.
+ * 503 so load balancers and people both know to try again shortly, and a value the database could
+ * not take (an id beyond its range) becomes 400.
  */
 const handleUnavailable: Handle = async ({ event, resolve }) => {
 	let response: Response;
@@ -75,6 +80,9 @@ const handleUnavailable: Handle = async ({ event, resolve }) => {
 			statusText: 'Service Unavailable',
 			headers: withRetryAfter(response.headers)
 		});
+	}
+	if (response.status === 500 && event.locals.invalidInput) {
+		return new Response(response.body, { status: 400, statusText: 'Bad Request', headers: response.headers });
 	}
 	return response;
 };
@@ -146,12 +154,17 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, guardRequest, handleLocale, handleUnavailable, handleSession);
+export const handle = sequence(handleHeaders, handleLocale, guardRequest, handleUnavailable, handleSession);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (isDatabaseUnavailable(error)) {
 		event.locals.databaseUnavailable = true;
 		return { message: m.error_database_unavailable(), code: 'database_unavailable' };
+	}
+	if (isInvalidInput(error)) {
+		event.locals.invalidInput = true;
+		console.warn(`[plan-consultation] ${event.request.method} ${event.url.pathname}: PostgreSQL refused a value from the request (${errorCode(error)})`);
+		return { message: m.error_invalid_input(), code: 'invalid_input' };
 	}
 	if (status === 404) return { message: m.error_not_found(), code: 'not_found' };
 	console.error(`[plan-consultation] ${event.request.method} ${event.url.pathname}:`, error);

@@ -15,7 +15,8 @@ function dateFormatter(style: 'date' | 'datetime' | 'short'): Intl.DateTimeForma
 				? { dateStyle: 'long' }
 				: style === 'short'
 					? { dateStyle: 'medium' }
-					: { dateStyle: 'medium', timeStyle: 'short' };
+					: // A 24-hour clock: ICU versions disagree on Korean AM/PM (오후 or PM), so server and browser would too.
+						{ dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' };
 		formatter = new Intl.DateTimeFormat(intlLocale(), { ...options, timeZone: TIME_ZONE });
 		formatters.set(key, formatter);
 	}
@@ -27,8 +28,30 @@ export function formatDate(value: Date | string | null | undefined, style: 'date
 	return dateFormatter(style).format(typeof value === 'string' ? new Date(value) : value);
 }
 
+const numberFormatters = new Map<string, Intl.NumberFormat>();
 export function formatNumber(value: number): string {
-	return new Intl.NumberFormat(intlLocale()).format(value);
+	const locale = intlLocale();
+	let formatter = numberFormatters.get(locale);
+	if (!formatter) numberFormatters.set(locale, (formatter = new Intl.NumberFormat(locale)));
+	return formatter.format(value);
+}
+
+/**
+ * A message about a count, with the number formatted: `one` where the language says "1 comment"
+ * rather than "2 comments" (English), `other` otherwise. Korean has one form, so both say the same there.
+ */
+export function countMessage<Inputs extends object>(
+	count: number,
+	one: (inputs: Inputs & { count: string }) => string,
+	other: (inputs: Inputs & { count: string }) => string,
+	inputs?: Inputs
+): string {
+	return (isOne(count) ? one : other)({ ...(inputs as Inputs), count: formatNumber(count) });
+}
+
+/** Does the reader's language use its singular for this count ("1 day", not "2 days")? */
+export function isOne(count: number): boolean {
+	return new Intl.PluralRules(intlLocale()).select(count) === 'one';
 }
 
 /** Korean dictionary order for names (가나다), whatever the interface language. */

@@ -98,3 +98,14 @@ export function sessionKindLabel(kind: string): string {
 			return kind;
 	}
 }
+
+export function commentStatusLabel(status: string): string {
+	switch (status) {
+		case 'hidden':
+			return m.comment_status_hidden();
+		case 'deleted':
+			return m.comment_status_deleted();
+		default:
+			return status;
+	}
+}

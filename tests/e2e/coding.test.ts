@@ -84,7 +84,7 @@ test('coding works from a thread without JavaScript and returns to the comment',
 	const page = await context.newPage();
 	await page.goto(`${PLAN}/sections/sustainability?sort=newest`);
 	const article = page.locator(`#c-${id}`);
-	const panel = article.getByRole('region', { name: '연구진 코딩' });
+	const panel = article.getByRole('group', { name: '연구진 코딩' });
 	await expect(panel).toBeVisible();
 	await panel.getByLabel('주제 달기').selectOption({ label: '실행력과 예산' });
 	await panel.getByRole('button', { name: '달기', exact: true }).click();
@@ -140,7 +140,7 @@ test('participants can reach neither the coding pages nor the suggestions API', 
 	// The section threads show them no coding controls.
 	await page.goto(`${PLAN}/sections/support-centre`);
 	await expect(page.locator('article.comment').first()).toBeVisible();
-	await expect(page.getByRole('region', { name: '연구진 코딩' })).toHaveCount(0);
+	await expect(page.getByRole('group', { name: '연구진 코딩' })).toHaveCount(0);
 
 	const api = await page.request.get('/api/v1/comments/1/suggestions');
 	expect(api.status()).toBe(403);

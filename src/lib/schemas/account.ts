@@ -46,10 +46,22 @@ export const rolesSchema = z.object({
 		.transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
 });
 
-/** Only same-site paths: an open redirect after sign-in would be a phishing tool. */
+/** Stands in for the app's own origin while a redirect target is read. */
+const HERE = 'http://here.invalid';
+
+/**
+ * Only same-site paths: an open redirect after sign-in would be a phishing tool. The target is
+ * read the way a browser reads a Location header (tabs and newlines dropped, "\" as "/"), so
+ * "/\t/evil.example" cannot turn into "//evil.example"; what is returned is that reading.
+ */
 export function safeRedirect(target: string | null | undefined, fallback = '/'): string {
-	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) {
+	if (!target || !target.startsWith('/')) return fallback;
+	let url: URL;
+	try {
+		url = new URL(target, HERE);
+	} catch {
 		return fallback;
 	}
-	return target;
+	if (url.origin !== HERE) return fallback;
+	return `${url.pathname}${url.search}${url.hash}`;
 }

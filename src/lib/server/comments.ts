@@ -13,6 +13,7 @@ import {
 	planSections,
 	planVersions,
 	revisionLinks,
+	sectionCommentCounts,
 	speakers,
 	themes,
 	users,
@@ -361,6 +362,14 @@ async function currentOpenVersion(tx: Transaction, planId: number) {
  * submission with the same idempotency key returns the comment saved the first time.
  */
 export async function create(input: NewComment): Promise<{ id: number; created: boolean }> {
+	if (input.parentId === undefined && !input.quote) {
+		const id = await insertTopLevel(input);
+		if (id !== null) {
+			await announce(input, id);
+			return { id, created: true };
+		}
+		// Nothing inserted: a repeated submission, or a refusal the full path below will name.
+	}
 	const existing = await byIdempotencyKey(input.authorId, input.idempotencyKey);
 	if (existing) return { id: existing, created: false };
 	let result: { id: number; parentAuthorId: number | null };
@@ -434,16 +443,32 @@ export async function create(input: NewComment): Promise<{ id: number; created: 
 		}
 		throw error;
 	}
-	await events
-		.publish({
-			type: 'created',
-			planId: input.planId,
-			sectionKey: input.sectionKey,
-			commentId: result.id,
-			parentId: input.parentId ?? null
-		})
-		.catch((error) => console.error('[plan-consultation] live event not sent:', error));
+	await announce(input, result.id);
 	return { id: result.id, created: true };
+}
+
+async function announce(input: NewComment, id: number): Promise<void> {
+	await events
+		.publish({ type: 'created', planId: input.planId, sectionKey: input.sectionKey, commentId: id, parentId: input.parentId ?? null })
+		.catch((error) => console.error('[plan-consultation] live event not sent:', error));
+}
+
+/**
+ * The common case in one statement: a top-level comment without a quote, checked against the open
+ * period and the section of the current version in the same statement that writes it. Null when
+ * nothing was written (a repeated key, a closed period, a missing section).
+ */
+async function insertTopLevel(input: NewComment): Promise<number | null> {
+	const [row] = await rows<{ id: number | string }>(sql`
+		insert into ${comments} (plan_id, section_key, version_id, depth, kind, body, author_id, idempotency_key)
+		select ${input.planId}, ${input.sectionKey}, v.id, 0, ${input.kind}, ${input.body}, ${input.authorId}, ${input.idempotencyKey}
+		from ${planVersions} v
+		where v.plan_id = ${input.planId} and v.status = 'published'
+			and v.comments_open_at <= now() and v.comments_close_at > now()
+			and exists (select 1 from ${planSections} s where s.version_id = v.id and s.key = ${input.sectionKey})
+		on conflict (author_id, idempotency_key) do nothing
+		returning id`);
+	return row ? Number(row.id) : null;
 }
 
 async function byIdempotencyKey(authorId: number, key: string): Promise<number | undefined> {
@@ -665,12 +690,12 @@ export async function revisions(commentId: number) {
 /** Comments per section key, written on versions up to `upToVersion`, deleted ones left out. */
 export async function countsBySection(planId: number, upToVersion: number): Promise<Record<string, number>> {
 	const counted = await db
-		.select({ key: comments.sectionKey, count: sql<number>`count(*)::int` })
-		.from(comments)
-		.innerJoin(planVersions, eq(planVersions.id, comments.versionId))
-		.where(and(eq(comments.planId, planId), lte(planVersions.number, upToVersion), sql`${comments.status} <> 'deleted'`))
-		.groupBy(comments.sectionKey);
-	return Object.fromEntries(counted.map((row) => [row.key, row.count]));
+		.select({ key: sectionCommentCounts.sectionKey, count: sql<number>`sum(${sectionCommentCounts.comments})::int` })
+		.from(sectionCommentCounts)
+		.innerJoin(planVersions, eq(planVersions.id, sectionCommentCounts.versionId))
+		.where(and(eq(sectionCommentCounts.planId, planId), lte(planVersions.number, upToVersion)))
+		.groupBy(sectionCommentCounts.sectionKey);
+	return Object.fromEntries(counted.filter((row) => row.count > 0).map((row) => [row.key, row.count]));
 }
 
 /**

@@ -1,11 +1,27 @@
 import { m } from '$lib/paraglide/messages';
 import { positiveInteger } from '$lib/server/config';
+import { errorCode } from '$lib/server/db';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Largest request body the app reads (a long transcript fits); BODY_SIZE_LIMIT must be above it. */
 export const MAX_BODY_BYTES = positiveInteger(process.env.MAX_BODY_BYTES, 400 * 1024);
+/** PostgreSQL text cannot hold U+0000, so a request carrying one is refused before a query fails on it. */
+const NUL = '\u0000';
+const FORM_TYPES = /application\/x-www-form-urlencoded|multipart\/form-data/i;
+/** adapter-node ends a body above BODY_SIZE_LIMIT with an error of this status. */
+const PAYLOAD_TOO_LARGE = 413;
+/** How much of a refused body is read and dropped before the connection is cut instead. */
+const DRAIN_MAX_BYTES = 4 * 1024 * 1024;
+/** Data errors PostgreSQL raises for a value it cannot take: text for a number, a number out of range, NUL. */
+const INVALID_INPUT_CODES = new Set(['22P02', '22003', '22021', '22001', '22007', '22008']);
+/** Pages written here rather than by SvelteKit (refusals, the 503 page) have no scripts at all. */
+export const STATIC_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 function refusal(request: Request, status: number, code: string, message: string): Response {
+	// An enhanced form reads SvelteKit's action-result shape and shows the error page with this message.
+	if (request.headers.get('x-sveltekit-action') === 'true') {
+		return Response.json({ type: 'error', status, error: { message, code } }, { status });
+	}
 	const accept = request.headers.get('accept') ?? '';
 	if (accept.includes('text/html')) {
 		return new Response(
@@ -32,16 +48,98 @@ export function crossSiteRefusal(request: Request, url: URL): Response | undefin
 	return refusal(request, 403, 'cross_site', m.error_cross_site());
 }
 
-export function oversizedBodyRefusal(request: Request): Response | undefined {
-	const length = Number(request.headers.get('content-length') ?? '0');
-	if (length <= MAX_BODY_BYTES) return undefined;
+function tooLarge(request: Request): Response {
 	return refusal(
 		request,
-		413,
+		PAYLOAD_TOO_LARGE,
 		'too_large',
 		m.error_body_too_large({ limit: `${Math.round(MAX_BODY_BYTES / 1024)} KB` })
 	);
 }
+
+const invalidCharacter = (request: Request) =>
+	refusal(request, 400, 'invalid_character', m.error_invalid_character());
+
+function decoded(text: string): string {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return text;
+	}
+}
+
+export function urlRefusal(request: Request, url: URL): Response | undefined {
+	const carriesNul = decoded(url.pathname).includes(NUL) || [...url.searchParams.values()].some((v) => v.includes(NUL));
+	return carriesNul ? invalidCharacter(request) : undefined;
+}
+
+/**
+ * The whole body, or null when it is larger than `limit`. The rest of a larger body is still read
+ * and dropped (up to DRAIN_MAX_BYTES), so the client gets the refusal rather than a reset connection.
+ */
+async function readAtMost(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	const reader = body.getReader();
+	try {
+		for (let next = await reader.read(); !next.done; next = await reader.read()) {
+			size += next.value.byteLength;
+			if (size <= limit) chunks.push(next.value);
+			else if (size > DRAIN_MAX_BYTES) {
+				await reader.cancel();
+				break;
+			}
+		}
+	} catch (error) {
+		if ((error as { status?: number }).status === PAYLOAD_TOO_LARGE) return null;
+		throw error;
+	}
+	if (size > limit) return null;
+	const bytes = new Uint8Array(size);
+	let at = 0;
+	for (const chunk of chunks) {
+		bytes.set(chunk, at);
+		at += chunk.byteLength;
+	}
+	return bytes;
+}
+
+async function carriesNul(request: Request): Promise<boolean> {
+	try {
+		if (FORM_TYPES.test(request.headers.get('content-type') ?? '')) {
+			return [...(await request.formData()).values()].some((v) => typeof v === 'string' && v.includes(NUL));
+		}
+		// JSON endpoints read the body whatever its declared type.
+		let found = false;
+		JSON.parse(await request.text(), (_key, value) => {
+			found ||= typeof value === 'string' && value.includes(NUL);
+			return value;
+		});
+		return found;
+	} catch {
+		return false; // a body that does not parse is the route's to refuse
+	}
+}
+
+/**
+ * The request with its body read into memory, or a refusal. Counting what arrives, rather than
+ * trusting Content-Length, holds chunked bodies (which have none) to the same limit.
+ */
+export async function bodyGuard(request: Request): Promise<Request | Response> {
+	if (!request.body) return request;
+	const bytes = await readAtMost(request.body, MAX_BODY_BYTES);
+	if (!bytes) return tooLarge(request);
+	const buffered = new Request(request.url, {
+		method: request.method,
+		headers: request.headers,
+		body: bytes,
+		signal: request.signal
+	});
+	return (await carriesNul(buffered.clone())) ? invalidCharacter(request) : buffered;
+}
+
+/** A query failed on a value from the request (an id beyond integer range, say): the request's fault. */
+export const isInvalidInput = (error: unknown) => INVALID_INPUT_CODES.has(errorCode(error) ?? '');
 
 export function securityHeaders(url: URL, headers: Headers): void {
 	headers.set('x-content-type-options', 'nosniff');
@@ -51,5 +149,9 @@ export function securityHeaders(url: URL, headers: Headers): void {
 	headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
 	if (url.protocol === 'https:') {
 		headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+	}
+	// SvelteKit sets a nonce policy on its pages; anything else that is HTML gets one with no scripts.
+	if (!headers.has('content-security-policy') && headers.get('content-type')?.startsWith('text/html')) {
+		headers.set('content-security-policy', STATIC_PAGE_CSP);
 	}
 }

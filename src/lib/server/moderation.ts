@@ -6,6 +6,7 @@ import { commentFlags, comments, plans, users } from '$lib/server/db/schema';
 import * as audit from '$lib/server/audit';
 import * as events from '$lib/server/events';
 import { renderComment } from '$lib/server/markdown';
+import { CommentError } from '$lib/server/comments';
 
 export class AlreadyFlaggedError extends Error {
 	constructor() {
@@ -15,7 +16,7 @@ export class AlreadyFlaggedError extends Error {
 
 export async function flag(commentId: number, userId: number, reason: string): Promise<void> {
 	const [comment] = await db.select({ id: comments.id }).from(comments).where(eq(comments.id, commentId));
-	if (!comment) throw new Error('comment_not_found');
+	if (!comment) throw new CommentError('comment_not_found');
 	try {
 		await db.insert(commentFlags).values({ commentId, userId, reason });
 	} catch (error) {

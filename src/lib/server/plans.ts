@@ -19,8 +19,18 @@ export async function byId(id: number): Promise<Plan | undefined> {
 	return plan;
 }
 
+/** Plans never change once created, so every instance may keep the ones it has looked up. */
+const bySlugCache = new Map<string, Plan>();
+const BY_SLUG_CACHE_LIMIT = 1000;
+
 export async function bySlug(slug: string): Promise<Plan | undefined> {
+	const cached = bySlugCache.get(slug);
+	if (cached) return cached;
 	const [plan] = await db.select().from(plans).where(eq(plans.slug, slug));
+	if (plan) {
+		if (bySlugCache.size >= BY_SLUG_CACHE_LIMIT) bySlugCache.clear();
+		bySlugCache.set(slug, plan);
+	}
 	return plan;
 }
 

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { db, rows } from '$lib/server/db';
 
 /** Tables that hold no data of their own: migration bookkeeping and derived counters. */
-export const DERIVED_TABLES = ['schema_migrations', 'analysis_revision'] as const;
+export const DERIVED_TABLES = ['schema_migrations', 'analysis_revision', 'section_comment_counts'] as const;
 
 /** Every application table, parents before children. A test checks none is missing. */
 export const PORTABLE_TABLES = [

@@ -5,6 +5,7 @@ import { decoyPasswordHash, hashPassword, verifyPassword } from '$lib/server/aut
 import { invalidateUserSessions } from '$lib/server/auth/session';
 import * as audit from '$lib/server/audit';
 import type { Role, StakeholderGroup } from '$lib/roles';
+import { nameCollator } from '$lib/format';
 
 export interface NewUser {
 	email: string;
@@ -142,7 +143,9 @@ export async function list(search = ''): Promise<UserRecord[]> {
 				)
 			)
 		: query;
-	return (await filtered.orderBy(asc(users.displayName), asc(users.id)).limit(500)) as UserRecord[];
+	const found = (await filtered.orderBy(asc(users.displayName), asc(users.id)).limit(500)) as UserRecord[];
+	// The database's collation may be bytewise (C): 가나다 order, then Latin letters in any case.
+	return found.sort((a, b) => nameCollator.compare(a.displayName, b.displayName) || a.id - b.id);
 }
 
 /** Grants or revokes roles; admins cannot remove their own admin role (someone must remain). */

@@ -34,24 +34,29 @@ function exited(child: ChildProcess): Promise<void> {
 		: new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** Starts `node build` with the given environment and waits until /healthz answers 200. */
-export async function startApp(env: Record<string, string>, options: { waitHealthy?: boolean } = {}): Promise<AppInstance> {
+/**
+ * Starts `node build` with the given environment and waits until /healthz answers 200. `unset`
+ * names variables to leave out (ORIGIN, to have the app read the proxy's headers instead).
+ */
+export async function startApp(
+	env: Record<string, string>,
+	options: { waitHealthy?: boolean; unset?: string[] } = {}
+): Promise<AppInstance> {
 	const port = await freePort();
 	const url = `http://localhost:${port}`;
 	let output = '';
-	const child = spawn(process.execPath, [BUILD], {
-		env: {
-			...process.env,
-			PORT: String(port),
-			ORIGIN: url,
-			SEED_DEMO: 'true',
-			RATE_LIMIT_SIGN_IN_PER_IP: '10000',
-			RATE_LIMIT_REGISTRATIONS_PER_IP: '10000',
-			RATE_LIMIT_COMMENTS_PER_USER: '10000',
-			...env
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
+	const childEnv: NodeJS.ProcessEnv = {
+		...process.env,
+		PORT: String(port),
+		ORIGIN: url,
+		SEED_DEMO: 'true',
+		RATE_LIMIT_SIGN_IN_PER_IP: '10000',
+		RATE_LIMIT_REGISTRATIONS_PER_IP: '10000',
+		RATE_LIMIT_COMMENTS_PER_USER: '10000',
+		...env
+	};
+	for (const name of options.unset ?? []) delete childEnv[name];
+	const child = spawn(process.execPath, [BUILD], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
 	child.stdout!.on('data', (chunk) => (output += chunk));
 	child.stderr!.on('data', (chunk) => (output += chunk));
 	const instance: AppInstance = {

@@ -337,3 +337,15 @@ export const notices = pgTable('notices', {
 	createdAt: createdAt(),
 	readAt: timestamp('read_at', { withTimezone: true })
 });
+
+/** Kept by a trigger on comments (migrations/0006); the app only reads it. */
+export const sectionCommentCounts = pgTable(
+	'section_comment_counts',
+	{
+		planId: integer('plan_id').notNull(),
+		versionId: integer('version_id').notNull(),
+		sectionKey: text('section_key').notNull(),
+		comments: integer('comments').notNull()
+	},
+	(table) => [primaryKey({ columns: [table.planId, table.versionId, table.sectionKey] })]
+);

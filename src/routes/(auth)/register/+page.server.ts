@@ -20,7 +20,7 @@ export const actions: Actions = {
 		if (!limit.allowed) {
 			return fail(429, {
 				values: parsed.values,
-				errors: { form: m.error_rate_limited({ minutes: Math.ceil(limit.retryAfterSeconds / 60) }) }
+				errors: { form: m.error_rate_limited({ minutes: Math.max(1, Math.ceil(limit.retryAfterSeconds / 60)) }) }
 			});
 		}
 		let user;

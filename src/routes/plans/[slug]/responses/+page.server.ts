@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { responseSchema } from '$lib/schemas/responses';
 import { safeRedirect } from '$lib/schemas/account';
+import { parseFilters, parsePage } from '$lib/schemas/search';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
 import * as plans from '$lib/server/plans';
@@ -18,14 +19,16 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const plan = await plans.bySlug(params.slug);
 	const current = plan && (await plans.currentVersion(plan.id));
 	if (!plan || !current) error(404, { message: m.error_not_found(), code: 'not_found' });
+	// Read like the other pages' filters: an id beyond the database's integer range is no filter.
+	const { session } = parseFilters(url.searchParams);
 	const filters: responses.QueueFilters = {
 		sectionKey: url.searchParams.get('section') || undefined,
 		themeSlug: url.searchParams.get('theme') || undefined,
-		sessionId: Number(url.searchParams.get('session')) || undefined,
+		sessionId: typeof session === 'number' ? session : undefined,
 		group: url.searchParams.get('group') || undefined,
 		answered: (['yes', 'all'] as const).find((v) => v === url.searchParams.get('answered')) ?? 'no'
 	};
-	const page = Number(url.searchParams.get('page')) || 1;
+	const page = parsePage(url.searchParams);
 	const found = await responses.queue(plan.id, filters, page);
 	const list = await comments.listByIds(found.ids, viewerOf(official));
 	const sectionHeadings = new Map<string, string>();

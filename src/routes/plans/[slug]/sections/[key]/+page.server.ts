@@ -10,7 +10,7 @@ import { signInSchema } from '$lib/schemas/account';
 import { parseForm, formValues } from '$lib/server/forms';
 import { isDatabaseUnavailable } from '$lib/server/db';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
-import * as users from '$lib/server/users';
+import { attemptSignIn } from '$lib/server/auth/sign-in';
 import * as plans from '$lib/server/plans';
 import * as comments from '$lib/server/comments';
 import * as moderation from '$lib/server/moderation';
@@ -159,7 +159,7 @@ export const actions: Actions = {
 			await moderation.flag(parsed.data.commentId, user.id, parsed.data.reason);
 		} catch (err) {
 			if (err instanceof moderation.AlreadyFlaggedError) return { flagged: parsed.data.commentId, already: true };
-			throw err;
+			return refused(err, values);
 		}
 		return { flagged: parsed.data.commentId };
 	},
@@ -172,12 +172,12 @@ export const actions: Actions = {
 		);
 		const parsed = parseForm(signInSchema, formData);
 		if (!parsed.ok) return fail(400, { values: draft, needSignIn: true, errors: { form: m.error_sign_in_failed() } });
-		const byIp = await limits.consume('signInIp', event.getClientAddress());
-		if (!byIp.allowed) {
-			return fail(429, { values: draft, needSignIn: true, errors: { form: m.error_rate_limited({ minutes: Math.ceil(byIp.retryAfterSeconds / 60) }) } });
+		const outcome = await attemptSignIn(parsed.data.email, parsed.data.password, event.getClientAddress());
+		if (outcome.kind === 'limited') {
+			return fail(429, { values: draft, needSignIn: true, errors: { form: m.error_rate_limited({ minutes: Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60)) }) } });
 		}
-		const user = await users.authenticate(parsed.data.email, parsed.data.password);
-		if (!user) return fail(400, { values: draft, needSignIn: true, errors: { form: m.error_sign_in_failed() } });
+		if (outcome.kind === 'failed') return fail(400, { values: draft, needSignIn: true, errors: { form: m.error_sign_in_failed() } });
+		const { user } = outcome;
 		const { session, token } = await createSession(user.id);
 		setSessionCookie(event.cookies, token, event.url);
 		// The page drawn after this action must already see the person signed in.

@@ -1,0 +1,281 @@
+// `npm run bench`: builds the app, fills a database with synthetic consultation data through the
+// app's own data layer, starts the production server (adapter-node) and drives it with autocannon,
+// route by route, next to a ceiling (the same server answering a static file of the plan page's
+// size). Prints a table and writes bench/results.json (the 100,000-comment PostgreSQL run) and
+// bench/results-all.json (every run). Options: --quick (10,000 comments only, shorter runs).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+import { createServer as createViteServer } from 'vite';
+import { pageJsGzipBytes } from './js-size.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const quick = process.argv.includes('--quick');
+const BUILD_DIR = 'build-bench';
+const CONNECTIONS = 25;
+const DURATION = quick ? 8 : 15;
+const WARMUP = quick ? 2 : 4;
+const adminUrl =
+	process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+const RUNS = quick
+	? [
+			{ database: 'postgresql', comments: 10_000 },
+			{ database: 'pglite', comments: 10_000 }
+		]
+	: [
+			{ database: 'postgresql', comments: 10_000 },
+			{ database: 'postgresql', comments: 100_000 },
+			{ database: 'pglite', comments: 10_000 }
+		];
+
+const log = (message) => console.log(`[bench] ${message}`);
+
+function build() {
+	log('building the app');
+	const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], {
+		cwd: root,
+		stdio: 'inherit',
+		env: { ...process.env, BUILD_DIR, KIT_OUT_DIR: '.svelte-kit-bench' }
+	});
+	if (result.status !== 0) throw new Error('build failed');
+}
+
+async function freshDatabase(kind) {
+	if (kind === 'pglite') {
+		const dir = mkdtempSync(path.join(tmpdir(), 'plan-bench-'));
+		return { env: { PGLITE_DIR: dir }, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+	}
+	const name = `bench_${Date.now().toString(36)}`;
+	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`create database "${name}" template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
+	await admin.end();
+	const url = new URL(adminUrl);
+	url.pathname = `/${name}`;
+	return {
+		env: { DATABASE_URL: url.href },
+		dispose: async () => {
+			const dropper = postgres(adminUrl, { max: 1, onnotice: () => {} });
+			await dropper.unsafe(`drop database if exists "${name}" with (force)`);
+			await dropper.end();
+		}
+	};
+}
+
+/** Runs a function of bench/generate.ts through Vite with the database in `env`. */
+async function withGenerator(env, work) {
+	const saved = { DATABASE_URL: process.env.DATABASE_URL, PGLITE_DIR: process.env.PGLITE_DIR };
+	delete process.env.DATABASE_URL;
+	delete process.env.PGLITE_DIR;
+	Object.assign(process.env, env);
+	const vite = await createViteServer({ root, server: { middlewareMode: true, hmr: false, ws: false }, appType: 'custom', logLevel: 'error' });
+	try {
+		return await work(await vite.ssrLoadModule('/bench/generate.ts'));
+	} finally {
+		await vite.close();
+		for (const [key, value] of Object.entries(saved)) {
+			if (value === undefined) delete process.env[key];
+			else process.env[key] = value;
+		}
+	}
+}
+
+async function startServer(env, port) {
+	const url = `http://127.0.0.1:${port}`;
+	const child = spawn(process.execPath, [path.join(root, BUILD_DIR)], {
+		cwd: root,
+		env: {
+			...process.env,
+			DATABASE_URL: '',
+			PGLITE_DIR: '',
+			...env,
+			PORT: String(port),
+			ORIGIN: url,
+			SEED_DEMO: 'false',
+			RATE_LIMIT_COMMENTS_PER_USER: '100000000',
+			NODE_ENV: 'production'
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout.on('data', (d) => (output += d));
+	child.stderr.on('data', (d) => (output += d));
+	for (let i = 0; i < 240; i++) {
+		try {
+			if ((await fetch(`${url}/healthz`)).ok) return { child, url, output: () => output };
+		} catch {
+			// not yet
+		}
+		if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error(`server did not start:\n${output}`);
+}
+
+async function stopServer(server) {
+	server.child.kill('SIGTERM');
+	await new Promise((resolve) => (server.child.exitCode !== null ? resolve() : server.child.once('exit', resolve)));
+}
+
+function rssMegabytes(pid) {
+	try {
+		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+		return Math.round(Number(status.match(/VmRSS:\s+(\d+)/)[1]) / 1024);
+	} catch {
+		return null;
+	}
+}
+
+function percentile(sorted, p) {
+	if (sorted.length === 0) return null;
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** One autocannon run; latencies are recorded per response for exact percentiles. */
+async function load(options, pid, { record = true, connections = CONNECTIONS, duration = DURATION } = {}) {
+	const latencies = [];
+	let rss = 0;
+	const sampler = setInterval(() => (rss = Math.max(rss, rssMegabytes(pid) ?? 0)), 200);
+	const statusCounts = {};
+	const result = await new Promise((resolve, reject) => {
+		const instance = autocannon({ connections, duration, ...options }, (error, outcome) => (error ? reject(error) : resolve(outcome)));
+		instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+			statusCounts[statusCode] = (statusCounts[statusCode] ?? 0) + 1;
+			if (record) latencies.push(responseTime);
+		});
+	});
+	clearInterval(sampler);
+	latencies.sort((a, b) => a - b);
+	const bad = Object.entries(statusCounts)
+		.filter(([status]) => Number(status) >= 400)
+		.reduce((sum, [, count]) => sum + count, 0);
+	return {
+		rps: Math.round(result.requests.average),
+		p50_ms: percentile(latencies, 50),
+		p95_ms: percentile(latencies, 95),
+		p99_ms: percentile(latencies, 99),
+		errors: result.errors + result.timeouts + bad,
+		responses: latencies.length,
+		statuses: statusCounts,
+		rss_mb: rss
+	};
+}
+
+async function benchmarkRun({ database, comments }) {
+	log(`== ${database}, ${comments.toLocaleString('en')} comments ==`);
+	const db = await freshDatabase(database);
+	try {
+		const started = Date.now();
+		const data = await withGenerator(db.env, (generator) => generator.run(comments));
+		log(`data ready in ${Math.round((Date.now() - started) / 1000)} s`);
+		const port = 4900 + Math.floor(Math.random() * 90);
+		let server = await startServer(db.env, port);
+		const planPath = `/plans/${data.planSlug}`;
+		// The ceiling: the same server sending a static file the size of the plan page.
+		const planHtml = await (await fetch(`${server.url}${planPath}`)).text();
+		await stopServer(server);
+		writeFileSync(path.join(root, BUILD_DIR, 'client', 'bench-static.html'), planHtml);
+		server = await startServer(db.env, port);
+		const pid = server.child.pid;
+		const jsBytes = (await pageJsGzipBytes(`${server.url}${planPath}`, path.join(root, BUILD_DIR))).bytes;
+
+		const researcher = { cookie: `session=${data.researcherToken}` };
+		const routes = {
+			ceiling: { url: `${server.url}/bench-static.html` },
+			plan_page: { url: `${server.url}${planPath}` },
+			busy_section: { url: `${server.url}${planPath}/sections/${data.busySection}` },
+			dashboard: { url: `${server.url}${planPath}/themes` },
+			search_2: { url: `${server.url}${planPath}/search?q=${encodeURIComponent('협동')}` },
+			search_3: { url: `${server.url}${planPath}/search?q=${encodeURIComponent('지원센터')}` },
+			export_csv: { url: `${server.url}${planPath}/export.csv`, headers: researcher, connections: 2 }
+		};
+		const marker = `벤치마크${Date.now().toString(36)}`;
+		let posted = 0;
+		routes.post_comment = {
+			url: server.url,
+			requests: [
+				{
+					method: 'POST',
+					path: `/api/v1/plans/${data.planSlug}/comments`,
+					setupRequest: (request) => {
+						const n = posted++;
+						return {
+							...request,
+							headers: {
+								'content-type': 'application/json',
+								origin: server.url,
+								cookie: `session=${data.posterTokens[n % data.posterTokens.length]}`
+							},
+							body: JSON.stringify({
+								section_key: `s${String((n % 12) + 1).padStart(2, '0')}`,
+								kind: 'suggestion',
+								body: `${marker} ${n}번째 의견입니다. 지원센터 인력을 늘려 주세요.`,
+								idempotency_key: `${marker}-${n}`
+							})
+						};
+					}
+				}
+			]
+		};
+
+		const results = {};
+		for (const [name, route] of Object.entries(routes)) {
+			const { connections, ...options } = route;
+			if (name !== 'post_comment') await load(options, pid, { record: false, duration: WARMUP, connections });
+			results[name] = await load(options, pid, { connections });
+			log(
+				`${name.padEnd(13)} ${String(results[name].rps).padStart(6)} req/s  p50 ${results[name].p50_ms} ms  p95 ${results[name].p95_ms} ms  p99 ${results[name].p99_ms} ms  errors ${results[name].errors}  rss ${results[name].rss_mb} MB`
+			);
+		}
+		await stopServer(server);
+
+		const stored = await withGenerator(db.env, (generator) => generator.countMarked(marker));
+		const accepted = results.post_comment.statuses[201] ?? 0;
+		results.post_comment.stored = stored.total;
+		// Requests still in flight when the run stops are stored but not counted as answered.
+		results.post_comment.stored_once = stored.total === stored.distinct && stored.total >= accepted;
+		log(`posting: ${accepted} accepted (201), ${stored.total} stored, ${stored.distinct} distinct`);
+
+		const ceiling = results.ceiling.rps;
+		const shaped = {};
+		for (const name of ['plan_page', 'busy_section', 'post_comment', 'dashboard', 'search_2', 'search_3', 'export_csv']) {
+			const r = results[name];
+			shaped[name] = {
+				rps: r.rps,
+				p50_ms: r.p50_ms,
+				p95_ms: r.p95_ms,
+				p99_ms: r.p99_ms,
+				errors: r.errors,
+				ratio_to_ceiling: Math.round((r.rps / ceiling) * 1000) / 1000,
+				server_rss_mb: r.rss_mb
+			};
+		}
+		shaped.post_comment.stored_once = results.post_comment.stored_once;
+		return { database, comments: data.comments, ceiling_rps: ceiling, routes: shaped, plan_page_js_gzip_bytes: jsBytes };
+	} finally {
+		await db.dispose();
+	}
+}
+
+function printTable(run) {
+	console.log(`\n${run.database}, ${run.comments.toLocaleString('en')} comments (ceiling ${run.ceiling_rps} req/s, plan page JS ${run.plan_page_js_gzip_bytes} B gzip)`);
+	console.log('route          req/s    p50   p95   p99  errors  ×ceiling  RSS MB');
+	for (const [name, r] of Object.entries(run.routes)) {
+		console.log(
+			`${name.padEnd(13)} ${String(r.rps).padStart(6)} ${String(r.p50_ms).padStart(6)} ${String(r.p95_ms).padStart(5)} ${String(r.p99_ms).padStart(5)} ${String(r.errors).padStart(7)} ${String(r.ratio_to_ceiling).padStart(9)} ${String(r.server_rss_mb).padStart(7)}`
+		);
+	}
+}
+
+build();
+const runs = [];
+for (const run of RUNS) runs.push(await benchmarkRun(run));
+for (const run of runs) printTable(run);
+const main = runs.find((r) => r.database === 'postgresql' && r.comments >= 100_000) ?? runs[0];
+writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(main, null, '\t') + '\n');
+writeFileSync(path.join(root, 'bench', 'results-all.json'), JSON.stringify({ measured_at: new Date().toISOString(), cores: (await import('node:os')).cpus().length, runs }, null, '\t') + '\n');
+log('wrote bench/results.json and bench/results-all.json');
+process.exit(0);

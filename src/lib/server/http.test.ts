@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { bodyGuard, crossSiteRefusal, isInvalidInput, MAX_BODY_BYTES, securityHeaders, STATIC_PAGE_CSP, urlRefusal } from './http';
+
+const APP = new URL('https://plans.example.org/plans/x');
+
+function post(headers: Record<string, string>, body?: BodyInit): Request {
+	return new Request(APP, { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
+}
+
+function chunks(bytes: number, size = 16 * 1024): ReadableStream<Uint8Array> {
+	let sent = 0;
+	return new ReadableStream({
+		pull(controller) {
+			if (sent >= bytes) return controller.close();
+			const next = Math.min(size, bytes - sent);
+			controller.enqueue(new Uint8Array(next).fill(97));
+			sent += next;
+		}
+	});
+}
+
+describe('cross-site refusal', () => {
+	it('refuses a write whose Origin is another site, or marked cross-site without one', () => {
+		expect(crossSiteRefusal(post({ origin: 'https://evil.example' }), APP)?.status).toBe(403);
+		expect(crossSiteRefusal(post({ origin: 'http://plans.example.org' }), APP)?.status).toBe(403);
+		expect(crossSiteRefusal(post({ 'sec-fetch-site': 'cross-site' }), APP)?.status).toBe(403);
+	});
+
+	it('lets same-origin writes, reads and clients that are not browsers through', () => {
+		expect(crossSiteRefusal(post({ origin: APP.origin, 'sec-fetch-site': 'same-origin' }), APP)).toBeUndefined();
+		expect(crossSiteRefusal(post({}), APP)).toBeUndefined();
+		expect(crossSiteRefusal(new Request(APP, { headers: { origin: 'https://evil.example' } }), APP)).toBeUndefined();
+	});
+});
+
+describe('body guard', () => {
+	it('reads a body within the limit, with or without Content-Length', async () => {
+		const declared = await bodyGuard(post({ 'content-type': 'application/x-www-form-urlencoded' }, 'body=%EA%B0%80'));
+		expect(declared).toBeInstanceOf(Request);
+		expect((await (declared as Request).formData()).get('body')).toBe('가');
+		const streamed = await bodyGuard(post({ 'content-type': 'text/plain' }, chunks(MAX_BODY_BYTES)));
+		expect(((await (streamed as Request).arrayBuffer()).byteLength)).toBe(MAX_BODY_BYTES);
+	});
+
+	it('refuses a body over the limit with 413, however it is sent', async () => {
+		const streamed = await bodyGuard(post({ 'content-type': 'text/plain', accept: 'application/json' }, chunks(MAX_BODY_BYTES + 1)));
+		expect((streamed as Response).status).toBe(413);
+		expect(((await (streamed as Response).json()) as { code: string }).code).toBe('too_large');
+		const declared = await bodyGuard(post({ 'content-type': 'text/plain' }, 'a'.repeat(MAX_BODY_BYTES + 1)));
+		expect((declared as Response).status).toBe(413);
+	});
+
+	it('answers an enhanced form in the action-result shape', async () => {
+		const refused = (await bodyGuard(post({ 'x-sveltekit-action': 'true' }, chunks(MAX_BODY_BYTES + 1)))) as Response;
+		expect(await refused.json()).toMatchObject({ type: 'error', status: 413, error: { code: 'too_large' } });
+	});
+
+	it('refuses U+0000 in form fields (urlencoded or multipart) and JSON strings, nowhere else', async () => {
+		const multipart = new FormData();
+		multipart.set('body', 'a\u0000b');
+		const refused = [
+			post({ 'content-type': 'application/x-www-form-urlencoded' }, 'body=a%00b'),
+			post({}, multipart),
+			post({ 'content-type': 'application/json' }, JSON.stringify({ nested: ['a\u0000'] })),
+			post({ 'content-type': 'text/plain' }, JSON.stringify({ body: '\u0000' }))
+		];
+		for (const request of refused) expect(((await bodyGuard(request)) as Response).status).toBe(400);
+		const allowed = [
+			post({ 'content-type': 'application/json' }, JSON.stringify({ text: 'a literal \\u0000 is text' })),
+			post({ 'content-type': 'application/json' }, '{ not json'),
+			post({ 'content-type': 'application/x-www-form-urlencoded' }, 'body=%2500')
+		];
+		for (const request of allowed) expect(await bodyGuard(request)).toBeInstanceOf(Request);
+	});
+
+	it('refuses U+0000 in the address', () => {
+		expect(urlRefusal(new Request(APP), new URL('https://plans.example.org/search?q=a%00'))?.status).toBe(400);
+		expect(urlRefusal(new Request(APP), new URL('https://plans.example.org/plans/a%00b'))?.status).toBe(400);
+		expect(urlRefusal(new Request(APP), new URL('https://plans.example.org/search?q=%E2%82%AC%25'))).toBeUndefined();
+	});
+});
+
+describe('database errors caused by input', () => {
+	it('recognises data errors, through Drizzle’s wrapper, and nothing else', () => {
+		expect(isInvalidInput({ cause: { code: '22003' } })).toBe(true);
+		expect(isInvalidInput({ code: '22P02' })).toBe(true);
+		expect(isInvalidInput({ code: '23505' })).toBe(false);
+		expect(isInvalidInput({ code: 'ECONNREFUSED' })).toBe(false);
+		expect(isInvalidInput(new Error('plain'))).toBe(false);
+	});
+});
+
+describe('security headers', () => {
+	it('sets the usual headers, HSTS only over https, and a no-script policy on pages without one', () => {
+		const headers = new Headers({ 'content-type': 'text/html; charset=utf-8' });
+		securityHeaders(APP, headers);
+		expect(headers.get('x-content-type-options')).toBe('nosniff');
+		expect(headers.get('x-frame-options')).toBe('DENY');
+		expect(headers.get('strict-transport-security')).toContain('max-age=');
+		expect(headers.get('content-security-policy')).toBe(STATIC_PAGE_CSP);
+
+		const page = new Headers({ 'content-type': 'text/html', 'content-security-policy': "script-src 'self' 'nonce-abc'" });
+		securityHeaders(new URL('http://localhost:3000/'), page);
+		expect(page.get('content-security-policy')).toBe("script-src 'self' 'nonce-abc'");
+		expect(page.get('strict-transport-security')).toBeNull();
+
+		const json = new Headers({ 'content-type': 'application/json' });
+		securityHeaders(APP, json);
+		expect(json.get('content-security-policy')).toBeNull();
+	});
+});

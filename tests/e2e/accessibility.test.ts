@@ -1,0 +1,289 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { DEMO, gotoReady, registerParticipant, signIn } from './helpers/accounts';
+import { expectNoSeriousViolations } from './helpers/axe';
+import { gotoSettled } from './helpers/pages';
+
+const PLAN = '/plans/gwangmyeong-social-economy';
+const SECTION = `${PLAN}/sections/support-centre`;
+
+/** The pages everyone reaches, signed in or not. */
+const MAIN_PAGES = [
+	'/',
+	PLAN,
+	`${PLAN}/v/1`,
+	`${PLAN}/v/1/sections/support-centre`,
+	`${PLAN}/history`,
+	`${PLAN}/compare/1...2`,
+	`${PLAN}/compare/1...2?view=side`,
+	SECTION,
+	'/comments/1',
+	`${PLAN}/sessions`,
+	'/sessions/1',
+	`${PLAN}/themes`,
+	`${PLAN}/themes/cooperatives`,
+	`${PLAN}/search?q=${encodeURIComponent('지원센터')}`,
+	`${PLAN}/outcome/1`,
+	`${PLAN}/themes/report`,
+	`${PLAN}/no-such-page`
+];
+
+/** What each role reaches beyond the main pages. */
+const ROLE_PAGES: Record<keyof typeof DEMO, string[]> = {
+	participant: ['/me', '/me/comments'],
+	researcher: ['/me', '/themes', `${PLAN}/coding`, `${PLAN}/coding/agreement`],
+	official: [
+		'/me',
+		`${PLAN}/responses`,
+		`${PLAN}/edit`,
+		'/plans/new',
+		`${PLAN}/sessions/new`,
+		'/sessions/1/edit',
+		'/sessions/1/import',
+		`${PLAN}/v/2/links`
+	],
+	moderator: ['/me', '/moderation'],
+	admin: ['/me', '/admin/users', '/admin/audit', '/moderation']
+};
+
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+async function scan(page: Page, paths: string[], label: string): Promise<void> {
+	for (const path of paths) {
+		await gotoSettled(page, path);
+		await expectNoSeriousViolations(page, `${path} (${label})`);
+	}
+}
+
+async function signedInPage(browser: Browser, email: string, locale = 'ko-KR'): Promise<Page> {
+	const context = await browser.newContext({ locale, timezoneId: 'Asia/Seoul', viewport: DESKTOP });
+	const page = await context.newPage();
+	await signIn(page, email);
+	return page;
+}
+
+test.describe('axe finds no serious or critical violations', () => {
+	test('signed out, on a desktop and on a phone', async ({ page }) => {
+		test.setTimeout(240_000);
+		await scan(page, [...MAIN_PAGES, '/login', '/register'], 'signed out, desktop');
+		await page.setViewportSize(PHONE);
+		await scan(page, [...MAIN_PAGES, '/login', '/register'], 'signed out, phone');
+	});
+
+	test('signed out, in English', async ({ browser }) => {
+		test.setTimeout(180_000);
+		const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Seoul', viewport: PHONE });
+		const page = await context.newPage();
+		await scan(page, [...MAIN_PAGES, '/login', '/register'], 'signed out, English');
+		await context.close();
+	});
+
+	for (const role of Object.keys(ROLE_PAGES) as (keyof typeof ROLE_PAGES)[]) {
+		test(`signed in as ${role}`, async ({ browser }) => {
+			test.setTimeout(240_000);
+			const page = await signedInPage(browser, DEMO[role]);
+			await scan(page, [...MAIN_PAGES, ...ROLE_PAGES[role]], role);
+			// Tables and charts scroll sideways on a phone, which is where their own pages can fail.
+			await page.setViewportSize(PHONE);
+			await scan(page, ROLE_PAGES[role], `${role}, phone`);
+			await page.context().close();
+		});
+	}
+
+	test('with the comment tools open and after errors', async ({ browser }) => {
+		const context = await browser.newContext({ locale: 'ko-KR', timezoneId: 'Asia/Seoul', viewport: DESKTOP });
+		const page = await context.newPage();
+		await registerParticipant(page, '접근성 점검');
+		await gotoReady(page, SECTION);
+		const target = page.locator('article.comment', { hasText: '지원센터가 한 사람이라면' });
+		await target.locator('summary', { hasText: '답글' }).click();
+		await target.locator('summary', { hasText: '신고' }).click();
+		await expectNoSeriousViolations(page, 'reply and flag forms open');
+
+		// An empty comment, an empty reply and an empty flag, each refused with its error in place.
+		await page.locator('.new-comment').getByRole('button', { name: '의견 남기기' }).click();
+		await expect(page.locator('.new-comment .field-error').first()).toBeVisible();
+		await target.getByRole('button', { name: '답글 달기' }).click();
+		await expect(target.locator('.comment-form.reply .field-error').first()).toBeVisible();
+		await target.getByRole('button', { name: '운영자에게 신고' }).click();
+		await expect(target.locator('[id^="flag-"][id$="-error"]')).toBeVisible();
+		await expectNoSeriousViolations(page, 'comment forms with errors');
+
+		// Signed out for the account forms.
+		await page.getByRole('button', { name: '로그아웃' }).click();
+		await expect(page.getByRole('link', { name: '로그인' })).toBeVisible();
+		await gotoReady(page, '/login');
+		await page.getByRole('button', { name: '로그인' }).click();
+		await expect(page.getByRole('alert')).toBeVisible();
+		await expectNoSeriousViolations(page, 'sign-in form with errors');
+
+		await gotoReady(page, '/register');
+		await page.getByRole('button', { name: '가입하기' }).click();
+		await expect(page.getByRole('alert')).toBeVisible();
+		await expectNoSeriousViolations(page, 'registration form with errors');
+
+		await gotoReady(page, `${PLAN}/compare/1...2`);
+		for (const summary of await page.locator('main details > summary').all()) await summary.click();
+		await expectNoSeriousViolations(page, 'comparison with every fold open');
+
+		await gotoReady(page, `${PLAN}/themes`);
+		const toggles = page.getByRole('button', { name: '표로 보기' });
+		expect(await toggles.count()).toBeGreaterThan(0);
+		while ((await toggles.count()) > 0) await toggles.first().click();
+		await expectNoSeriousViolations(page, 'dashboard charts shown as tables');
+		await context.close();
+	});
+});
+
+test.describe('colour is never the only signal', () => {
+	test('theme chips, comment kinds and dispositions carry their meaning in text', async ({ page }) => {
+		await gotoReady(page, SECTION);
+		const chips = page.locator('.chip');
+		expect(await chips.count()).toBeGreaterThan(0);
+		for (const chip of await chips.all()) {
+			expect((await chip.innerText()).trim(), 'a theme chip names its theme').not.toBe('');
+			await expect(chip.locator('.dot')).toHaveAttribute('aria-hidden', 'true');
+		}
+		const kinds = page.locator('.kind-badge');
+		expect(await kinds.count()).toBeGreaterThan(0);
+		for (const kind of await kinds.all()) {
+			await expect(kind, 'a comment kind says its name and shows a symbol').toHaveText(/^[＋！✎？]\s*(지지|우려|제안|질문)$/);
+		}
+		const dispositions = page.locator('.response .disposition');
+		expect(await dispositions.count()).toBeGreaterThan(0);
+		for (const disposition of await dispositions.all()) {
+			await expect(disposition).toHaveText(/^(반영|부분 반영|검토 중|미반영|해당 없음)$/);
+		}
+
+		await gotoReady(page, `${PLAN}/outcome/1`);
+		for (const bar of await page.locator('.tally .bar').all()) {
+			await expect(bar, 'each bar of the tally names its disposition').toHaveText(/\S+ \d+/);
+		}
+	});
+
+	test('changes between versions are struck through, underlined and named, not only coloured', async ({ page }) => {
+		for (const view of ['', '?view=side']) {
+			await gotoReady(page, `${PLAN}/compare/1...2${view}`);
+			const marks = await page.locator('main .cmp').evaluateAll((sections) =>
+				sections.flatMap((section) =>
+					[...section.querySelectorAll('del, ins')].map((mark) => {
+						const outer = mark.parentElement?.closest('del, ins') ?? mark;
+						return {
+							tag: mark.tagName.toLowerCase(),
+							line: getComputedStyle(mark).textDecorationLine,
+							named: [...outer.querySelectorAll('.visually-hidden')].map((hidden) => hidden.textContent).join(' ')
+						};
+					})
+				)
+			);
+			expect(marks.some((mark) => mark.tag === 'del')).toBe(true);
+			expect(marks.some((mark) => mark.tag === 'ins')).toBe(true);
+			for (const mark of marks) {
+				expect(mark.line, `${mark.tag} is marked by a line`).toContain(mark.tag === 'del' ? 'line-through' : 'underline');
+				expect(mark.named, `${mark.tag} is named for screen readers`).toMatch(mark.tag === 'del' ? /삭제 시작.*삭제 끝/ : /추가 시작.*추가 끝/);
+			}
+			// Each section's state is a badge with a symbol and a word.
+			for (const badge of await page.locator('.cmp .badges .badge, .summary .badge').all()) {
+				await expect(badge).toHaveText(/^\S\s+\p{L}/u);
+			}
+		}
+	});
+});
+
+test.describe('forms name their fields and announce their errors', () => {
+	/** The field is marked invalid and described by a visible error, which is announced. */
+	async function expectAnnouncedError(page: Page, field: ReturnType<Page['locator']>): Promise<void> {
+		await expect(field).toHaveAttribute('aria-invalid', 'true');
+		const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+		const errorIds = describedBy.split(/\s+/).filter((id) => id.endsWith('-error'));
+		expect(errorIds, 'the field points at its error').toHaveLength(1);
+		const error = page.locator(`[id="${errorIds[0]}"]`);
+		await expect(error).toBeVisible();
+		expect((await error.innerText()).trim()).not.toBe('');
+		// Announced: the error itself is an alert, or the form's summary is one and has focus.
+		const announced = await error.evaluate((element) => {
+			const live = element.closest('[role="alert"], [aria-live="assertive"], [aria-live="polite"]');
+			const focused = document.activeElement?.closest('[role="alert"]');
+			return Boolean(live || focused);
+		});
+		expect(announced, 'the error is announced').toBe(true);
+	}
+
+	test('sign-in and registration', async ({ page }) => {
+		await gotoReady(page, '/login');
+		await page.getByRole('button', { name: '로그인' }).click();
+		await expectAnnouncedError(page, page.getByLabel('이메일'));
+		await expect(page.getByRole('alert')).toBeFocused();
+
+		await gotoReady(page, '/login');
+		await page.getByLabel('이메일').fill(DEMO.participant);
+		await page.getByLabel('비밀번호').fill('not-the-password');
+		await page.getByRole('button', { name: '로그인' }).click();
+		await expect(page.getByRole('alert')).toBeFocused();
+		await expect(page.getByRole('alert')).not.toBeEmpty();
+
+		await gotoReady(page, '/register');
+		await page.getByLabel('이메일').fill('not-an-address');
+		await page.getByLabel('비밀번호', { exact: true }).fill('short');
+		await page.getByRole('button', { name: '가입하기' }).click();
+		await expect(page.getByRole('alert')).toBeFocused();
+		await expectAnnouncedError(page, page.getByLabel('이메일'));
+		await expectAnnouncedError(page, page.getByLabel('이름'));
+		await expectAnnouncedError(page, page.getByLabel('비밀번호', { exact: true }));
+	});
+
+	test('comment, reply, flag and profile', async ({ page }) => {
+		await registerParticipant(page, '오류 안내');
+		await gotoReady(page, SECTION);
+		const form = page.locator('.new-comment');
+		await form.getByRole('button', { name: '의견 남기기' }).click();
+		await expectAnnouncedError(page, form.getByLabel('의견', { exact: true }));
+		// The kinds are a group of radios: the group points at its error.
+		const kinds = form.getByRole('group', { name: '의견 종류' });
+		await expect(kinds).toHaveAttribute('aria-describedby', /-kind-error/);
+		await expect(kinds.locator('.field-error')).toBeVisible();
+
+		const target = page.locator('article.comment', { hasText: '지원센터가 한 사람이라면' });
+		await target.locator('summary', { hasText: '답글' }).click();
+		await target.getByRole('button', { name: '답글 달기' }).click();
+		await expectAnnouncedError(page, target.getByLabel('답글', { exact: true }));
+
+		await target.locator('summary', { hasText: '신고' }).click();
+		await target.getByRole('button', { name: '운영자에게 신고' }).click();
+		await expectAnnouncedError(page, target.getByLabel('신고 사유'));
+
+		await gotoReady(page, '/me');
+		await page.getByLabel('이름').fill('');
+		await page.getByRole('button', { name: '저장' }).click();
+		await expectAnnouncedError(page, page.getByLabel('이름'));
+	});
+
+	test('the officials’ and moderators’ forms', async ({ browser }) => {
+		test.setTimeout(120_000);
+		const official = await signedInPage(browser, DEMO.official);
+		await gotoReady(official, `${PLAN}/sessions/new`);
+		await official.getByRole('button', { name: '회의 기록 저장' }).click();
+		await expectAnnouncedError(official, official.getByLabel('회의 이름'));
+		await gotoReady(official, '/plans/new');
+		await official.getByRole('button', { name: '계획 만들기' }).click();
+		await expectAnnouncedError(official, official.getByLabel('계획 이름'));
+		await official.context().close();
+
+		// A flag to moderate: a participant reports a comment, the moderator hides it without a reason.
+		const reporter = await signedInPage(browser, DEMO.participant);
+		await gotoReady(reporter, SECTION);
+		const flagged = reporter.locator('article.comment', { hasText: '어떤 기준으로 고르나요' });
+		await flagged.locator('summary', { hasText: '신고' }).click();
+		await flagged.getByLabel('신고 사유').fill('접근성 점검용 신고');
+		await flagged.getByRole('button', { name: '운영자에게 신고' }).click();
+		await expect(flagged.getByRole('status')).toBeVisible();
+		await reporter.context().close();
+
+		const moderator = await signedInPage(browser, DEMO.moderator);
+		await gotoReady(moderator, '/moderation');
+		const item = moderator.locator('article.item').first();
+		await item.getByRole('button', { name: '숨기기' }).click();
+		await expectAnnouncedError(moderator, moderator.locator('article.item input[name="reason"][aria-invalid="true"]'));
+		await moderator.context().close();
+	});
+});

@@ -1,0 +1,130 @@
+// Two app instances on one PostgreSQL database, as behind a load balancer without sticky sessions:
+// a session, a rate limit, a live comment and the themes dashboard's counts cross between them.
+import { expect, test, type Page } from '@playwright/test';
+import { createServerDatabase } from '../helpers/server-database';
+import { DEMO, DEMO_PASSWORD } from './helpers/accounts';
+import { onServer } from './helpers/instance';
+import { postCommentOver, registerOver, sessionCookie, signInOver, startApp, type AppInstance } from './helpers/server';
+
+test.describe.configure({ mode: 'serial' });
+test.skip(!onServer, 'several instances share a PostgreSQL server only (TEST_DATABASE_URL); the embedded database is one process');
+
+const SLUG = 'gwangmyeong-social-economy';
+const FAILURES_PER_ACCOUNT = 4;
+const COMMENTS_PER_USER = 4;
+const LIVE_WITHIN_MS = 2_000;
+
+let a: AppInstance;
+let b: AppInstance;
+let drop: () => Promise<void> = async () => {};
+
+test.beforeAll(async () => {
+	test.setTimeout(180_000);
+	const database = await createServerDatabase('scale');
+	drop = database.drop;
+	const env = {
+		DATABASE_URL: database.url,
+		RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT: String(FAILURES_PER_ACCOUNT),
+		RATE_LIMIT_COMMENTS_PER_USER: String(COMMENTS_PER_USER)
+	};
+	// The first migrates and seeds; the second finds the database ready.
+	a = await startApp(env);
+	b = await startApp(env);
+});
+
+test.afterAll(async () => {
+	await Promise.all([a?.stop(), b?.stop()]);
+	await drop();
+});
+
+const me = (url: string, cookie: string) => fetch(`${url}/me`, { redirect: 'manual', headers: { cookie, accept: 'text/html' } });
+
+test('a session made on one instance works on the other, and signing out on either ends it', async () => {
+	const cookie = sessionCookie(await signInOver(a.url, DEMO.participant, DEMO_PASSWORD));
+	for (const url of [b.url, a.url, b.url]) {
+		const page = await me(url, cookie);
+		expect(page.status, url).toBe(200);
+		expect(await page.text()).toContain('participant@example.org');
+	}
+	const signOut = await fetch(`${b.url}/logout`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { cookie, origin: b.url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+		body: ''
+	});
+	expect(signOut.status).toBe(303);
+	expect((await me(a.url, cookie)).status, 'signed out on B, so gone on A').toBe(303);
+});
+
+test('a rate limit counts attempts on both instances together', async () => {
+	// Failed sign-ins: half on A, half on B, then the account is locked on both.
+	for (let i = 0; i < FAILURES_PER_ACCOUNT; i++) {
+		const on = i % 2 ? b : a;
+		expect((await signInOver(on.url, DEMO.moderator, 'wrong-password')).status, `attempt ${i + 1}`).toBe(400);
+	}
+	expect((await signInOver(a.url, DEMO.moderator, DEMO_PASSWORD)).status).toBe(429);
+	expect((await signInOver(b.url, DEMO.moderator, DEMO_PASSWORD)).status).toBe(429);
+
+	// Comments per person: the same count wherever they are posted.
+	const cookie = await registerOver(a.url, '두 서버 참여자');
+	for (let i = 0; i < COMMENTS_PER_USER; i++) {
+		const on = i % 2 ? b : a;
+		expect((await postCommentOver(on.url, cookie, 'support-centre', `두 서버 의견 ${i}`)).status).toBe(303);
+	}
+	expect((await postCommentOver(a.url, cookie, 'support-centre', '한도 넘음 A')).status).toBe(429);
+	expect((await postCommentOver(b.url, cookie, 'support-centre', '한도 넘음 B')).status).toBe(429);
+});
+
+async function watchSection(page: Page, url: string): Promise<void> {
+	const stream = page.waitForResponse((response) => response.url().endsWith('/sections/localisation/events'));
+	await page.goto(`${url}/plans/${SLUG}/sections/localisation`);
+	await page.locator('body[data-hydrated="true"]').waitFor({ state: 'attached' });
+	expect((await stream).status()).toBe(200);
+	// The instance subscribes to the database's notifications just after the stream opens.
+	await page.waitForTimeout(300);
+}
+
+test('a comment posted on one instance appears live on a page served by the other within 2 seconds', async ({ browser }) => {
+	const onA = await (await browser.newContext()).newPage();
+	const onB = await (await browser.newContext()).newPage();
+	try {
+		await Promise.all([watchSection(onA, a.url), watchSection(onB, b.url)]);
+		const cookie = await registerOver(a.url, '실시간 참여자');
+
+		const fromA = `A에서 쓴 실시간 의견 ${Date.now().toString(36)}`;
+		expect((await postCommentOver(a.url, cookie, 'localisation', fromA)).status).toBe(303);
+		await expect(onB.locator('article.comment', { hasText: fromA })).toBeVisible({ timeout: LIVE_WITHIN_MS });
+
+		const fromB = `B에서 쓴 실시간 의견 ${Date.now().toString(36)}`;
+		expect((await postCommentOver(b.url, cookie, 'localisation', fromB)).status).toBe(303);
+		await expect(onA.locator('article.comment', { hasText: fromB })).toBeVisible({ timeout: LIVE_WITHIN_MS });
+	} finally {
+		await onA.context().close();
+		await onB.context().close();
+	}
+});
+
+test('the themes dashboard on one instance counts a tag made on the other at once (no stale cache)', async () => {
+	const governanceCount = async (url: string) => {
+		const html = await (await fetch(`${url}/plans/${SLUG}/themes`)).text();
+		const count = /themes\/governance"[\s\S]*?<span class="count[^"]*">([\d,]+)<\/span>/.exec(html)?.[1];
+		expect(count, 'the dashboard shows a count for governance').toBeDefined();
+		return Number(count!.replace(/,/g, ''));
+	};
+	const writer = await registerOver(a.url, '주제 집계 참여자');
+	const posted = await postCommentOver(a.url, writer, 'support-centre', `거버넌스 집계 ${Date.now().toString(36)}`);
+	const commentId = /#c-(\d+)/.exec(posted.headers.get('location') ?? '')?.[1];
+	expect(commentId).toBeDefined();
+
+	const before = await governanceCount(b.url); // B computes its counts and keeps them
+	expect(await governanceCount(b.url)).toBe(before);
+	const researcher = sessionCookie(await signInOver(a.url, DEMO.researcher, DEMO_PASSWORD));
+	const tagged = await fetch(`${a.url}/plans/${SLUG}/coding?/tagComment`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: a.url, accept: 'text/html', cookie: researcher },
+		body: new URLSearchParams({ commentId: commentId!, theme: 'governance', redirectTo: `/plans/${SLUG}/coding` })
+	});
+	expect(tagged.status).toBe(303);
+	expect(await governanceCount(b.url), 'B sees the tag made on A').toBe(before + 1);
+});
