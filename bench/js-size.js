@@ -21,6 +21,8 @@ export async function pageJsGzipBytes(url, buildDir = 'build') {
 			visit(path.relative(client, path.resolve(path.dirname(full), match[1])));
 		}
 	};
+	// A page rendered with `csr = false` ships no script at all.
+	if (entries.length === 0) return { bytes: 0, files: 0, largest: [] };
 	for (const entry of entries) visit(entry);
 	const appFile = entries.find((e) => e.includes('/app.')) ?? entries[0];
 	const app = readFileSync(path.resolve(client, appFile), 'utf8');

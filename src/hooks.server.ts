@@ -1,6 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { paraglideMiddleware } from '$lib/paraglide/server';
+import { localeOf } from '$lib/server/locale';
 import { m } from '$lib/paraglide/messages';
 import { startServer } from '$lib/server/startup';
 import { errorCode, isDatabaseUnavailable } from '$lib/server/db';
@@ -11,6 +11,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { bodyGuard, crossSiteRefusal, isInvalidInput, securityHeaders, urlRefusal } from '$lib/server/http';
+import * as pageCache from '$lib/server/page-cache';
 
 export const init: ServerInit = async () => {
 	try {
@@ -34,14 +35,11 @@ const guardRequest: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		event.locals.locale = locale;
-		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
-		});
-	});
+const handleLocale: Handle = ({ event, resolve }) => {
+	const locale = localeOf(event.request);
+	event.locals.locale = locale;
+	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
+};
 
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
@@ -154,7 +152,25 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handleLocale, guardRequest, handleUnavailable, handleSession);
+/**
+ * Signed-out readers' pages come from the page cache when it holds them; any write empties it, both
+ * before (a page drawn meanwhile is not kept) and after.
+ */
+const handlePageCache: Handle = async ({ event, resolve }) => {
+	if (pageCache.isWrite(event.request)) {
+		pageCache.invalidate();
+		try {
+			return await resolve(event);
+		} finally {
+			pageCache.invalidate();
+		}
+	}
+	const signedOut = !event.cookies.get(SESSION_COOKIE_NAME);
+	const key = pageCache.keyOf(event.request, event.url, localeOf(event.request), signedOut);
+	return key ? pageCache.serve(key, async () => resolve(event)) : resolve(event);
+};
+
+export const handle = sequence(handlePageCache, handleHeaders, handleLocale, guardRequest, handleUnavailable, handleSession);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (isDatabaseUnavailable(error)) {

@@ -49,9 +49,14 @@ export function countMessage<Inputs extends object>(
 	return (isOne(count) ? one : other)({ ...(inputs as Inputs), count: formatNumber(count) });
 }
 
+const pluralRules = new Map<string, Intl.PluralRules>();
+
 /** Does the reader's language use its singular for this count ("1 day", not "2 days")? */
 export function isOne(count: number): boolean {
-	return new Intl.PluralRules(intlLocale()).select(count) === 'one';
+	const locale = intlLocale();
+	let rules = pluralRules.get(locale);
+	if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+	return rules.select(count) === 'one';
 }
 
 /** Korean dictionary order for names (가나다), whatever the interface language. */

@@ -1,7 +1,7 @@
 // Threaded commentary on plan sections: writing, reading, editing, endorsing. Moderation lives in
 // moderation.ts. Comments are anchored to a section key, so they carry across versions of the plan.
 import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
-import { db, isUniqueViolation, rows, type Transaction } from '$lib/server/db';
+import { connection, db, errorCode, isUniqueViolation, rows, type Database, type Transaction } from '$lib/server/db';
 import {
 	commentResponses,
 	commentRevisions,
@@ -46,6 +46,7 @@ export class CommentError extends Error {
 
 /** Shown in one page of a section's threads. */
 export const THREADS_PER_PAGE = 20;
+const NOT_NULL_VIOLATION = '23502';
 /** Replies loaded with a thread on the section page; the thread's own page shows all. */
 export const REPLIES_PER_THREAD = 200;
 
@@ -363,10 +364,10 @@ async function currentOpenVersion(tx: Transaction, planId: number) {
  */
 export async function create(input: NewComment): Promise<{ id: number; created: boolean }> {
 	if (input.parentId === undefined && !input.quote) {
-		const id = await insertTopLevel(input);
-		if (id !== null) {
-			await announce(input, id);
-			return { id, created: true };
+		const inserted = await insertTopLevel(input);
+		if (inserted) {
+			if (!inserted.announced) await announce(input, inserted.id);
+			return { id: inserted.id, created: true };
 		}
 		// Nothing inserted: a repeated submission, or a refusal the full path below will name.
 	}
@@ -454,21 +455,58 @@ async function announce(input: NewComment, id: number): Promise<void> {
 }
 
 /**
- * The common case in one statement: a top-level comment without a quote, checked against the open
- * period and the section of the current version in the same statement that writes it. Null when
- * nothing was written (a repeated key, a closed period, a missing section).
+ * The common case in one statement: a top-level comment without a quote. Its version is the current
+ * one if its period is open and it has the section, else null, which the column refuses. Built once
+ * per database and kept prepared: it is the statement a busy consultation runs most.
  */
-async function insertTopLevel(input: NewComment): Promise<number | null> {
-	const [row] = await rows<{ id: number | string }>(sql`
-		insert into ${comments} (plan_id, section_key, version_id, depth, kind, body, author_id, idempotency_key)
-		select ${input.planId}, ${input.sectionKey}, v.id, 0, ${input.kind}, ${input.body}, ${input.authorId}, ${input.idempotencyKey}
-		from ${planVersions} v
-		where v.plan_id = ${input.planId} and v.status = 'published'
+function prepareTopLevelInsert(database: Database, announce: boolean) {
+	const p = sql.placeholder;
+	const openVersion = sql`(select v.id from ${planVersions} v
+		where v.plan_id = ${p('planId')} and v.status = 'published'
 			and v.comments_open_at <= now() and v.comments_close_at > now()
-			and exists (select 1 from ${planSections} s where s.version_id = v.id and s.key = ${input.sectionKey})
-		on conflict (author_id, idempotency_key) do nothing
-		returning id`);
-	return row ? Number(row.id) : null;
+			and exists (select 1 from ${planSections} s where s.version_id = v.id and s.key = ${p('sectionKey')}))`;
+	return database
+		.insert(comments)
+		.values({
+			planId: p('planId'),
+			sectionKey: p('sectionKey'),
+			versionId: openVersion,
+			depth: 0,
+			kind: p('kind'),
+			body: p('body'),
+			authorId: p('authorId'),
+			idempotencyKey: p('idempotencyKey')
+		})
+		.onConflictDoNothing({ target: [comments.authorId, comments.idempotencyKey] })
+		.returning({
+			id: comments.id,
+			announced: announce ? events.createdInStatement(sql`${comments.planId}`, sql`${comments.sectionKey}`, sql`${comments.id}`) : sql`null`
+		})
+		.prepare(announce ? 'comment_insert_top_level_announced' : 'comment_insert_top_level');
+}
+
+const topLevelInserts = new WeakMap<Database, ReturnType<typeof prepareTopLevelInsert>>();
+
+/** Null when nothing was written: a repeated key, a closed period, a missing section. */
+async function insertTopLevel(input: NewComment): Promise<{ id: number; announced: boolean } | null> {
+	const database = connection().db;
+	const announce = events.statementsCanNotify();
+	let insert = topLevelInserts.get(database);
+	if (!insert) topLevelInserts.set(database, (insert = prepareTopLevelInsert(database, announce)));
+	try {
+		const [row] = await insert.execute({
+			planId: input.planId,
+			sectionKey: input.sectionKey,
+			kind: input.kind,
+			body: input.body,
+			authorId: input.authorId,
+			idempotencyKey: input.idempotencyKey
+		});
+		return row ? { id: row.id, announced: announce } : null;
+	} catch (error) {
+		if (errorCode(error) === NOT_NULL_VIOLATION) return null;
+		throw error;
+	}
 }
 
 async function byIdempotencyKey(authorId: number, key: string): Promise<number | undefined> {

@@ -16,7 +16,10 @@ export function databaseOptions(env: NodeJS.ProcessEnv = process.env): OpenOptio
 /** Demo content is seeded into an empty database unless SEED_DEMO=false (do that in production). */
 export const seedDemoOnStart = (env: NodeJS.ProcessEnv = process.env) => env.SEED_DEMO !== 'false';
 
-export function positiveInteger(value: string | undefined, fallback: number): number {
+export function positiveInteger(value: string | undefined, fallback: number, options: { allowZero?: boolean } = {}): number {
 	const parsed = Number.parseInt(value ?? '', 10);
-	return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
+	return Number.isInteger(parsed) && (parsed > 0 || (options.allowZero === true && parsed === 0)) ? parsed : fallback;
 }
+
+/** How long a signed-out reader's page may be served again (src/lib/server/page-cache.ts); 0 turns it off. */
+export const pageCacheMs = (env: NodeJS.ProcessEnv = process.env) => positiveInteger(env.PAGE_CACHE_MS, 1000, { allowZero: true });

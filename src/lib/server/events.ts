@@ -1,5 +1,6 @@
 // Live events between app instances. One database subscription per channel per process (LISTEN on
 // a PostgreSQL server, an in-process emitter on PGlite) fans out to every subscriber here.
+import { sql, type SQL } from 'drizzle-orm';
 import { connection } from '$lib/server/db';
 
 export const COMMENT_CHANNEL = 'comment_events';
@@ -51,6 +52,19 @@ export async function subscribe(listener: Listener): Promise<() => void> {
 export async function publish(event: CommentEvent): Promise<void> {
 	await connection().notify(COMMENT_CHANNEL, JSON.stringify(event));
 }
+
+/**
+ * The 'created' event of a top-level comment as SQL its own INSERT can return: pg_notify is
+ * delivered at commit, so the event costs no round trip of its own. For a PostgreSQL server only;
+ * PGlite's channel lives in this process, so there publish() follows the write.
+ */
+export function createdInStatement(planId: SQL, sectionKey: SQL, commentId: SQL): SQL {
+	return sql`pg_notify(${COMMENT_CHANNEL}, json_build_object('type', 'created', 'planId', ${planId},
+		'sectionKey', ${sectionKey}, 'commentId', ${commentId}, 'parentId', null)::text)`;
+}
+
+/** Whether the database carries events itself (a PostgreSQL server), so a statement can send one. */
+export const statementsCanNotify = () => connection().kind === 'postgresql';
 
 /** For tests: forget the subscription of a closed connection. */
 export function resetSubscriptions(): void {

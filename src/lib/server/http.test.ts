@@ -62,7 +62,9 @@ describe('body guard', () => {
 			post({ 'content-type': 'application/x-www-form-urlencoded' }, 'body=a%00b'),
 			post({}, multipart),
 			post({ 'content-type': 'application/json' }, JSON.stringify({ nested: ['a\u0000'] })),
-			post({ 'content-type': 'text/plain' }, JSON.stringify({ body: '\u0000' }))
+			post({ 'content-type': 'text/plain' }, JSON.stringify({ body: '\u0000' })),
+			// A backslash, then U+0000: the escape follows an escaped backslash.
+			post({ 'content-type': 'application/json' }, JSON.stringify({ body: '\\\u0000' }))
 		];
 		for (const request of refused) expect(((await bodyGuard(request)) as Response).status).toBe(400);
 		const allowed = [

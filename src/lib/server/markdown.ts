@@ -1,23 +1,32 @@
 // The server's view of Markdown: the renderers live in $lib/markdown (shared with the editor's
-// preview); here plan HTML is cached and Markdown is turned into plain text.
+// preview); here the HTML of recent texts is kept and Markdown is turned into plain text.
 import { commentRenderer, planRenderer } from '$lib/markdown';
 
-const CACHE_LIMIT = 2_000;
-const planCache = new Map<string, string>();
+const PLAN_CACHE_LIMIT = 2_000;
+const COMMENT_CACHE_LIMIT = 5_000;
 
-/** Published plan text never changes, so its HTML is cached by content. */
-export function renderPlan(markdown: string): string {
-	const cached = planCache.get(markdown);
-	if (cached !== undefined) return cached;
-	const html = planRenderer.render(markdown);
-	if (planCache.size >= CACHE_LIMIT) planCache.delete(planCache.keys().next().value!);
-	planCache.set(markdown, html);
-	return html;
+/**
+ * A renderer that keeps the HTML of the texts it rendered last. Rendering depends on nothing but the
+ * text, and the same texts are drawn again on every view of a busy section.
+ */
+function remembering(render: (markdown: string) => string, limit: number): (markdown: string) => string {
+	const cache = new Map<string, string>();
+	return (markdown) => {
+		let html = cache.get(markdown);
+		if (html !== undefined) {
+			cache.delete(markdown);
+		} else {
+			html = render(markdown);
+			if (cache.size >= limit) cache.delete(cache.keys().next().value!);
+		}
+		cache.set(markdown, html);
+		return html;
+	};
 }
 
-export function renderComment(markdown: string): string {
-	return commentRenderer.render(markdown);
-}
+export const renderPlan = remembering((markdown) => planRenderer.render(markdown), PLAN_CACHE_LIMIT);
+
+export const renderComment = remembering((markdown) => commentRenderer.render(markdown), COMMENT_CACHE_LIMIT);
 
 /** Plain text of Markdown (for search snippets, feeds and exports). */
 export function plainText(markdown: string): string {

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { db, isUniqueViolation } from '$lib/server/db';
+import { connection, db, isUniqueViolation, type Connection } from '$lib/server/db';
 import { plans, planSections, planVersions, users } from '$lib/server/db/schema';
 import * as audit from '$lib/server/audit';
 
@@ -19,17 +19,23 @@ export async function byId(id: number): Promise<Plan | undefined> {
 	return plan;
 }
 
-/** Plans never change once created, so every instance may keep the ones it has looked up. */
-const bySlugCache = new Map<string, Plan>();
+/**
+ * Plans are never edited or deleted once created (nothing here does either), so every instance may
+ * keep the ones it has looked up, per database.
+ */
+const bySlugCache = new WeakMap<Connection, Map<string, Plan>>();
 const BY_SLUG_CACHE_LIMIT = 1000;
 
 export async function bySlug(slug: string): Promise<Plan | undefined> {
-	const cached = bySlugCache.get(slug);
+	const open = connection();
+	let known = bySlugCache.get(open);
+	if (!known) bySlugCache.set(open, (known = new Map()));
+	const cached = known.get(slug);
 	if (cached) return cached;
 	const [plan] = await db.select().from(plans).where(eq(plans.slug, slug));
 	if (plan) {
-		if (bySlugCache.size >= BY_SLUG_CACHE_LIMIT) bySlugCache.clear();
-		bySlugCache.set(slug, plan);
+		if (known.size >= BY_SLUG_CACHE_LIMIT) known.clear();
+		known.set(slug, plan);
 	}
 	return plan;
 }

@@ -94,11 +94,11 @@ describe('search', () => {
 			.sort((a, b) => a - b);
 	const sorted = (...ids: number[]) => [...ids].sort((a, b) => a - b);
 
-	it('finds one-syllable Hangul terms (body_grams)', async () => {
+	it('finds one-syllable Hangul terms', async () => {
 		expect(await find('숲')).toEqual([f.ids.forest]);
 	});
 
-	it('finds two-syllable Hangul terms, also inside longer words (body_grams)', async () => {
+	it('finds two-syllable Hangul terms, also inside longer words', async () => {
 		expect(await find('마을')).toEqual(sorted(f.ids.village, f.ids.spoken));
 		expect(await find('센터')).toEqual(sorted(f.ids.centre, f.ids.civil));
 	});
@@ -199,13 +199,10 @@ describe('search conditions', () => {
 		});
 	}
 
-	it('lets the trigram index answer terms of three or more characters', async () => {
-		expect(await planFor('민간위탁')).toContain('comments_body_trgm');
-	});
-
-	it('lets the gram index answer one- and two-character terms', async () => {
-		expect(await planFor('마을')).toContain('comments_body_grams');
-		expect(await planFor('숲')).toContain('comments_body_grams');
+	it('lets the trigram index on the tripled text answer terms of any length', async () => {
+		for (const term of ['민간위탁', '마을', '숲', 'TF']) {
+			expect(await planFor(term), term).toContain('comments_search_text_trgm');
+		}
 	});
 });
 

@@ -30,24 +30,20 @@ export const activeTheme = sql`${themes.archivedAt} is null and ${themes.mergedI
 /** The author's stakeholder group, whether they wrote online or spoke at a session. */
 export const authorGroup = sql<string | null>`coalesce(${users.stakeholderGroup}, ${speakers.stakeholderGroup})`;
 
-function chars(term: string): number {
-	return Array.from(term).length;
+/** `column` contains `term`, ignoring case, with LIKE wildcards in the term taken literally. */
+export function contains(column: SQL | Column, term: string): SQL {
+	return sql`${column} ilike ${`%${escapeLike(term)}%`}`;
 }
 
 /**
- * `column` contains `term`, ignoring case, with LIKE wildcards in the term taken literally.
- * Three or more characters: ILIKE, which the pg_trgm GIN index answers. One or two characters give
- * pg_trgm no trigram, so `grams` (every 1- and 2-character gram of the text, GIN indexed) finds the
- * candidates and position() confirms them.
+ * A comment's body contains `term` (any length, ignoring case). The trigram index on
+ * search_text(body) (migrations/0008) finds the candidates; position() is the exact test, and the
+ * cheap one the planner runs first when it walks comments in order instead.
  */
-export function contains(column: SQL | Column, term: string, grams?: SQL): SQL {
-	if (chars(term) >= 3 || !grams) {
-		return sql`${column} ilike ${`%${escapeLike(term)}%`}`;
-	}
-	return sql`(${grams} @> array[lower(${term})]::text[] and position(lower(${term}) in lower(${column})) > 0)`;
+export function bodyContains(term: string): SQL {
+	return sql`(position(lower(${term}) in lower(${comments.body})) > 0 and search_text(${comments.body}) like search_pattern(${term}))`;
 }
 
-const commentGrams = sql`${comments}.body_grams`;
 // Drizzle leaves columns unqualified in a single-table select, so a subquery names the outer row in full.
 const outerCommentId = sql`${comments}.id`;
 
@@ -70,7 +66,7 @@ export function filterConditions(planId: number, filters: CommentFilters): SQL[]
 }
 
 export function termConditions(terms: string[]): SQL[] {
-	return terms.map((term) => contains(comments.body, term, commentGrams));
+	return terms.map(bodyContains);
 }
 
 export interface ThemeMark {

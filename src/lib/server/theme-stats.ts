@@ -88,7 +88,7 @@ async function computeCounts(planId: number): Promise<Counts> {
 async function revisionAndTotal(planId: number): Promise<{ revision: string; total: number }> {
 	const [row] = await rows<{ revision: string | number; total: number }>(sql`
 		select (select revision from analysis_revision where id) as revision,
-			(select count(*)::int from comments where plan_id = ${planId} and status = 'visible') as total`);
+			(select coalesce(sum(visible), 0)::int from section_comment_counts where plan_id = ${planId}) as total`);
 	return { revision: String(row.revision), total: Number(row.total) };
 }
 

@@ -4,7 +4,7 @@ import type { Cookies } from '@sveltejs/kit';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { eq, and, ne, sql } from 'drizzle-orm';
-import { db } from '$lib/server/db';
+import { connection, db, type Database } from '$lib/server/db';
 import { sessions, users } from '$lib/server/db/schema';
 import type { Role, StakeholderGroup } from '$lib/roles';
 
@@ -66,12 +66,11 @@ export type SessionValidation =
 
 const NO_SESSION: SessionValidation = { session: null, user: null, renewed: false };
 
-export async function validateSessionToken(token: string): Promise<SessionValidation> {
-	const parts = token.split('.');
-	if (parts.length !== 2 || !parts[0] || !parts[1]) return NO_SESSION;
-	const [sessionId, secret] = parts;
+// Every signed-in request runs this query, so it is built once per database and kept prepared.
+const lookups = new WeakMap<Database, ReturnType<typeof prepareLookup>>();
 
-	const [row] = await db
+function prepareLookup(database: Database) {
+	return database
 		.select({
 			id: sessions.id,
 			secretHash: sessions.secretHash,
@@ -88,7 +87,22 @@ export async function validateSessionToken(token: string): Promise<SessionValida
 		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, sessionId));
+		.where(eq(sessions.id, sql.placeholder('sessionId')))
+		.prepare('session_lookup');
+}
+
+function sessionLookup(database: Database) {
+	let lookup = lookups.get(database);
+	if (!lookup) lookups.set(database, (lookup = prepareLookup(database)));
+	return lookup;
+}
+
+export async function validateSessionToken(token: string): Promise<SessionValidation> {
+	const parts = token.split('.');
+	if (parts.length !== 2 || !parts[0] || !parts[1]) return NO_SESSION;
+	const [sessionId, secret] = parts;
+
+	const [row] = await sessionLookup(connection().db).execute({ sessionId });
 	if (!row) return NO_SESSION;
 	if (!constantTimeEqual(hashSecret(secret), row.secretHash)) return NO_SESSION;
 
