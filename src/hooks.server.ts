@@ -2,7 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { localeOf } from '$lib/server/locale';
 import { m } from '$lib/paraglide/messages';
-import { startServer } from '$lib/server/startup';
+import { answering, startServer } from '$lib/server/startup';
 import { errorCode, isDatabaseUnavailable } from '$lib/server/db';
 import {
 	SESSION_COOKIE_NAME,
@@ -170,7 +170,17 @@ const handlePageCache: Handle = async ({ event, resolve }) => {
 	return key ? pageCache.serve(key, async () => resolve(event)) : resolve(event);
 };
 
-export const handle = sequence(handlePageCache, handleHeaders, handleLocale, guardRequest, handleUnavailable, handleSession);
+const handleInFlight: Handle = ({ event, resolve }) => answering(async () => resolve(event));
+
+export const handle = sequence(
+	handleInFlight,
+	handlePageCache,
+	handleHeaders,
+	handleLocale,
+	guardRequest,
+	handleUnavailable,
+	handleSession
+);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (isDatabaseUnavailable(error)) {

@@ -77,9 +77,10 @@ export interface SuggestOptions {
 
 type Vector = Map<string, number>;
 
-interface Posting {
-	example: number;
-	weight: number;
+/** Which examples have a bigram, and its weight in each: two parallel typed arrays per bigram. */
+interface Postings {
+	examples: Int32Array;
+	weights: Float64Array;
 }
 
 const NON_WORD = /[^\p{L}\p{N}]+/u;
@@ -114,25 +115,38 @@ function unitVector(counts: Map<string, number>, idf: (gram: string) => number):
 	return vector;
 }
 
+/** How many texts' neighbours an index keeps. */
+const NEAREST_REMEMBERED = 5000;
+
 /** The tagged examples, indexed once so that many comments can be compared with them quickly. */
 export class ExampleIndex {
 	readonly #examples: readonly Omit<TaggedExample, 'text'>[];
-	readonly #postings = new Map<string, Posting[]>();
+	readonly #postings = new Map<string, Postings>();
 	readonly #documentFrequency = new Map<string, number>();
+	/** Per-example sums for one `nearest` call, kept between calls: a page asks for dozens. */
+	readonly #dots: Float64Array;
+	/** The index never changes, so the neighbours of a text asked for again are the ones found before. */
+	readonly #nearestFound = new Map<string, Neighbour[]>();
 
 	constructor(examples: readonly TaggedExample[]) {
 		this.#examples = examples.map(({ id, themes }) => ({ id, themes: [...themes] }));
+		this.#dots = new Float64Array(examples.length);
 		const counts = examples.map((example) => bigramCounts(example.text));
 		for (const grams of counts) {
 			for (const gram of grams.keys()) this.#documentFrequency.set(gram, (this.#documentFrequency.get(gram) ?? 0) + 1);
 		}
+		const building = new Map<string, { examples: number[]; weights: number[] }>();
 		counts.forEach((grams, example) => {
 			for (const [gram, weight] of unitVector(grams, this.#idf)) {
-				let postings = this.#postings.get(gram);
-				if (!postings) this.#postings.set(gram, (postings = []));
-				postings.push({ example, weight });
+				let postings = building.get(gram);
+				if (!postings) building.set(gram, (postings = { examples: [], weights: [] }));
+				postings.examples.push(example);
+				postings.weights.push(weight);
 			}
 		});
+		for (const [gram, postings] of building) {
+			this.#postings.set(gram, { examples: Int32Array.from(postings.examples), weights: Float64Array.from(postings.weights) });
+		}
 	}
 
 	get size(): number {
@@ -146,14 +160,34 @@ export class ExampleIndex {
 	/** The examples most similar to `text`, most similar first, without the one whose id is `excludeId`. */
 	nearest(text: string, options: NearestOptions = {}): Neighbour[] {
 		const { limit = NEIGHBOURS, excludeId, minSimilarity = MIN_SIMILARITY } = options;
-		const dots = new Map<number, number>();
+		const key = `${limit} ${minSimilarity} ${excludeId ?? ''} ${text}`;
+		let found = this.#nearestFound.get(key);
+		if (!found) {
+			found = this.#search(text, limit, excludeId, minSimilarity);
+			if (this.#nearestFound.size >= NEAREST_REMEMBERED) this.#nearestFound.delete(this.#nearestFound.keys().next().value!);
+			this.#nearestFound.set(key, found);
+		}
+		return found.map((neighbour) => ({ ...neighbour }));
+	}
+
+	#search(text: string, limit: number, excludeId: string | number | undefined, minSimilarity: number): Neighbour[] {
+		const dots = this.#dots;
+		// In the order each example was first reached, as a Map's keys would be: ties keep that order.
+		const touched: number[] = [];
 		for (const [gram, weight] of unitVector(bigramCounts(text), this.#idf)) {
-			for (const posting of this.#postings.get(gram) ?? []) {
-				dots.set(posting.example, (dots.get(posting.example) ?? 0) + weight * posting.weight);
+			const postings = this.#postings.get(gram);
+			if (!postings) continue;
+			const { examples, weights } = postings;
+			for (let i = 0; i < examples.length; i++) {
+				const example = examples[i];
+				if (dots[example] === 0) touched.push(example);
+				dots[example] += weight * weights[i];
 			}
 		}
 		const neighbours: Neighbour[] = [];
-		for (const [index, similarity] of dots) {
+		for (const index of touched) {
+			const similarity = dots[index];
+			dots[index] = 0;
 			const example = this.#examples[index];
 			if (similarity < minSimilarity) continue;
 			if (excludeId !== undefined && example.id === excludeId) continue;

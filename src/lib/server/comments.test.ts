@@ -113,6 +113,29 @@ describe('writing comments', () => {
 		expect(stored).toHaveLength(1);
 	});
 
+	it('writes comments sent at the same moment together, each refused or stored on its own', async () => {
+		const { plan, alice, bob } = await setup();
+		const closed = await createPublishedPlan({ open: false });
+		const base = { sectionKey: 'vision', kind: 'suggestion' as const };
+		const people = await Promise.all(Array.from({ length: 20 }, () => createUser()));
+		// All sent in one turn of the event loop, so they share one batch.
+		const sent = [
+			...people.map((person, i) => comments.create({ ...base, planId: plan.id, body: `동시에 보낸 의견 ${i}`, authorId: person.id, idempotencyKey: key() })),
+			comments.create({ ...base, planId: closed.plan.id, body: '닫힌 기간', authorId: alice.id, idempotencyKey: key() }),
+			comments.create({ ...base, planId: plan.id, sectionKey: 'no-such-section', body: '없는 장', authorId: bob.id, idempotencyKey: key() })
+		];
+		const settled = await Promise.allSettled(sent);
+		const stored = settled.slice(0, 20).map((result) => (result as PromiseFulfilledResult<{ id: number; created: boolean }>).value);
+		expect(stored.every((result) => result.created)).toBe(true);
+		expect(new Set(stored.map((result) => result.id)).size).toBe(20);
+		await expectCode(Promise.reject((settled[20] as PromiseRejectedResult).reason), 'period_closed');
+		await expectCode(Promise.reject((settled[21] as PromiseRejectedResult).reason), 'section_not_found');
+		const rows = await db.select().from(commentsTable).where(eq(commentsTable.planId, plan.id));
+		for (const [i, result] of stored.entries()) {
+			expect(rows.find((row) => row.id === result.id)).toMatchObject({ body: `동시에 보낸 의견 ${i}`, authorId: people[i].id, depth: 0 });
+		}
+	});
+
 	it('stores a quoted passage with its place in the section text, or refuses one not there', async () => {
 		const { alice, write } = await setup();
 		const quoted = await write(alice.id, '이 문장이 문제입니다.', { quote: '전담  인력은 1명' });

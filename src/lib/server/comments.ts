@@ -1,7 +1,7 @@
 // Threaded commentary on plan sections: writing, reading, editing, endorsing. Moderation lives in
 // moderation.ts. Comments are anchored to a section key, so they carry across versions of the plan.
 import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
-import { connection, db, errorCode, isUniqueViolation, rows, type Database, type Transaction } from '$lib/server/db';
+import { db, isUniqueViolation, rows, type Transaction } from '$lib/server/db';
 import {
 	commentResponses,
 	commentRevisions,
@@ -24,6 +24,7 @@ import {
 import { renderComment, plainText } from '$lib/server/markdown';
 import { periodState } from '$lib/period';
 import * as events from '$lib/server/events';
+import * as batches from '$lib/server/comment-batches';
 import type { ThreadSort } from '$lib/schemas/comments';
 
 export type CommentErrorCode =
@@ -46,7 +47,6 @@ export class CommentError extends Error {
 
 /** Shown in one page of a section's threads. */
 export const THREADS_PER_PAGE = 20;
-const NOT_NULL_VIOLATION = '23502';
 /** Replies loaded with a thread on the section page; the thread's own page shows all. */
 export const REPLIES_PER_THREAD = 200;
 
@@ -364,7 +364,14 @@ async function currentOpenVersion(tx: Transaction, planId: number) {
  */
 export async function create(input: NewComment): Promise<{ id: number; created: boolean }> {
 	if (input.parentId === undefined && !input.quote) {
-		const inserted = await insertTopLevel(input);
+		const inserted = await batches.write({
+			planId: input.planId,
+			sectionKey: input.sectionKey,
+			kind: input.kind,
+			body: input.body,
+			authorId: input.authorId,
+			idempotencyKey: input.idempotencyKey
+		});
 		if (inserted) {
 			if (!inserted.announced) await announce(input, inserted.id);
 			return { id: inserted.id, created: true };
@@ -454,60 +461,6 @@ async function announce(input: NewComment, id: number): Promise<void> {
 		.catch((error) => console.error('[plan-consultation] live event not sent:', error));
 }
 
-/**
- * The common case in one statement: a top-level comment without a quote. Its version is the current
- * one if its period is open and it has the section, else null, which the column refuses. Built once
- * per database and kept prepared: it is the statement a busy consultation runs most.
- */
-function prepareTopLevelInsert(database: Database, announce: boolean) {
-	const p = sql.placeholder;
-	const openVersion = sql`(select v.id from ${planVersions} v
-		where v.plan_id = ${p('planId')} and v.status = 'published'
-			and v.comments_open_at <= now() and v.comments_close_at > now()
-			and exists (select 1 from ${planSections} s where s.version_id = v.id and s.key = ${p('sectionKey')}))`;
-	return database
-		.insert(comments)
-		.values({
-			planId: p('planId'),
-			sectionKey: p('sectionKey'),
-			versionId: openVersion,
-			depth: 0,
-			kind: p('kind'),
-			body: p('body'),
-			authorId: p('authorId'),
-			idempotencyKey: p('idempotencyKey')
-		})
-		.onConflictDoNothing({ target: [comments.authorId, comments.idempotencyKey] })
-		.returning({
-			id: comments.id,
-			announced: announce ? events.createdInStatement(sql`${comments.planId}`, sql`${comments.sectionKey}`, sql`${comments.id}`) : sql`null`
-		})
-		.prepare(announce ? 'comment_insert_top_level_announced' : 'comment_insert_top_level');
-}
-
-const topLevelInserts = new WeakMap<Database, ReturnType<typeof prepareTopLevelInsert>>();
-
-/** Null when nothing was written: a repeated key, a closed period, a missing section. */
-async function insertTopLevel(input: NewComment): Promise<{ id: number; announced: boolean } | null> {
-	const database = connection().db;
-	const announce = events.statementsCanNotify();
-	let insert = topLevelInserts.get(database);
-	if (!insert) topLevelInserts.set(database, (insert = prepareTopLevelInsert(database, announce)));
-	try {
-		const [row] = await insert.execute({
-			planId: input.planId,
-			sectionKey: input.sectionKey,
-			kind: input.kind,
-			body: input.body,
-			authorId: input.authorId,
-			idempotencyKey: input.idempotencyKey
-		});
-		return row ? { id: row.id, announced: announce } : null;
-	} catch (error) {
-		if (errorCode(error) === NOT_NULL_VIOLATION) return null;
-		throw error;
-	}
-}
 
 async function byIdempotencyKey(authorId: number, key: string): Promise<number | undefined> {
 	const [found] = await db

@@ -63,9 +63,6 @@ export function createdInStatement(planId: SQL, sectionKey: SQL, commentId: SQL)
 		'sectionKey', ${sectionKey}, 'commentId', ${commentId}, 'parentId', null)::text)`;
 }
 
-/** Whether the database carries events itself (a PostgreSQL server), so a statement can send one. */
-export const statementsCanNotify = () => connection().kind === 'postgresql';
-
 /** For tests: forget the subscription of a closed connection. */
 export function resetSubscriptions(): void {
 	listeners.clear();

@@ -1,9 +1,9 @@
 // Exports of a plan's commentary for researchers and officials: CSV for spreadsheets, JSON for programs.
 // Visible comments only (hidden and deleted ones stay out, as in every analysis view), read in pages by
 // id and streamed, so a plan with 100,000 comments never sits in memory whole.
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, gt, sql } from 'drizzle-orm';
 import { attachment, spreadsheetCsv } from '$lib/server/csv';
-import { db } from '$lib/server/db';
+import { rows } from '$lib/server/db';
 import {
 	commentResponses,
 	comments,
@@ -21,7 +21,7 @@ import { authorGroup, filterConditions } from '$lib/server/search';
 import type { CommentFilters } from '$lib/schemas/search';
 import { COMMENT_KINDS } from '$lib/schemas/comments';
 
-export const BATCH_SIZE = 1000;
+export const BATCH_SIZE = 5000;
 
 export interface ExportRow {
 	id: number;
@@ -44,61 +44,75 @@ export function seoulIso(date: Date): string {
 	return new Date(date.getTime() + 9 * 3600_000).toISOString().slice(0, 19) + '+09:00';
 }
 
-/** Comments after `afterId`, oldest id first, at most `limit`. */
+interface ExportQueryRow {
+	id: number | string;
+	parent_id: number | string | null;
+	section_key: string;
+	section_heading: string | null;
+	version: number;
+	session_id: number | null;
+	session_title: string | null;
+	session_held_on: string | null;
+	user_name: string | null;
+	user_organisation: string | null;
+	speaker_name: string | null;
+	speaker_affiliation: string | null;
+	grp: string | null;
+	kind: CommentKind;
+	themes: string | { slug: string; label_ko: string; label_en: string }[] | null;
+	endorsements: number;
+	disposition: Disposition | null;
+	created_ms: number | string;
+	body: string;
+}
+
+/**
+ * Comments after `afterId`, oldest id first, at most `limit`. Plain SQL read as plain rows: mapping
+ * a thousand rows of seventeen columns through the query builder took longer than the query itself.
+ */
 export async function exportBatch(planId: number, filters: CommentFilters, afterId: number, limit = BATCH_SIZE): Promise<ExportRow[]> {
-	const found = await db
-		.select({
-			id: comments.id,
-			parentId: comments.parentId,
-			sectionKey: comments.sectionKey,
-			sectionHeading: planSections.heading,
-			version: planVersions.number,
-			sessionId: comments.sessionId,
-			sessionTitle: consultationSessions.title,
-			sessionHeldOn: consultationSessions.heldOn,
-			userName: users.displayName,
-			userOrganisation: users.organisation,
-			speakerName: speakers.name,
-			speakerAffiliation: speakers.affiliation,
-			group: authorGroup,
-			kind: comments.kind,
-			themes: sql<{ slug: string; label_ko: string; label_en: string }[] | null>`(
-				select json_agg(json_build_object('slug', th.slug, 'label_ko', th.label_ko, 'label_en', th.label_en) order by th.position, th.slug)
+	const found = await rows<ExportQueryRow>(sql`
+		select ${comments.id} as id, ${comments.parentId} as parent_id, ${comments.sectionKey} as section_key,
+			${planSections.heading} as section_heading, ${planVersions.number} as version,
+			${comments.sessionId} as session_id, ${consultationSessions.title} as session_title,
+			${consultationSessions.heldOn}::text as session_held_on,
+			${users.displayName} as user_name, ${users.organisation} as user_organisation,
+			${speakers.name} as speaker_name, ${speakers.affiliation} as speaker_affiliation, ${authorGroup} as grp,
+			${comments.kind} as kind,
+			(select json_agg(json_build_object('slug', th.slug, 'label_ko', th.label_ko, 'label_en', th.label_en) order by th.position, th.slug)
 				from themes th
 				where th.archived_at is null and th.merged_into_id is null
-					and th.id in (select t.theme_id from comment_tags t where t.comment_id = ${comments}.id))`,
-			endorsements: comments.endorsementCount,
-			disposition: commentResponses.disposition,
-			createdAt: comments.createdAt,
-			body: comments.body
-		})
-		.from(comments)
-		.innerJoin(planVersions, eq(planVersions.id, comments.versionId))
-		.leftJoin(planSections, and(eq(planSections.versionId, comments.versionId), eq(planSections.key, comments.sectionKey)))
-		.leftJoin(users, eq(users.id, comments.authorId))
-		.leftJoin(speakers, eq(speakers.id, comments.speakerId))
-		.leftJoin(consultationSessions, eq(consultationSessions.id, comments.sessionId))
-		.leftJoin(commentResponses, eq(commentResponses.commentId, comments.id))
-		.where(and(...filterConditions(planId, filters), gt(comments.id, afterId)))
-		.orderBy(asc(comments.id))
-		.limit(limit);
+					and th.id in (select t.theme_id from comment_tags t where t.comment_id = ${comments.id})) as themes,
+			${comments.endorsementCount} as endorsements, ${commentResponses.disposition} as disposition,
+			extract(epoch from ${comments.createdAt}) * 1000 as created_ms, ${comments.body} as body
+		from ${comments}
+		join ${planVersions} on ${planVersions.id} = ${comments.versionId}
+		left join ${planSections} on ${planSections.versionId} = ${comments.versionId} and ${planSections.key} = ${comments.sectionKey}
+		left join ${users} on ${users.id} = ${comments.authorId}
+		left join ${speakers} on ${speakers.id} = ${comments.speakerId}
+		left join ${consultationSessions} on ${consultationSessions.id} = ${comments.sessionId}
+		-- The repeated bound lets a merge join start at this page instead of at the first answer.
+		left join ${commentResponses} on ${commentResponses.commentId} = ${comments.id} and ${commentResponses.commentId} > ${afterId}
+		where ${and(...filterConditions(planId, filters), gt(comments.id, afterId))}
+		order by ${comments.id}
+		limit ${limit}`);
 	return found.map((row) => {
 		const themes = typeof row.themes === 'string' ? JSON.parse(row.themes) : row.themes;
 		return {
-			id: row.id,
-			parentId: row.parentId,
-			sectionKey: row.sectionKey,
-			sectionHeading: row.sectionHeading ?? '',
+			id: Number(row.id),
+			parentId: row.parent_id === null ? null : Number(row.parent_id),
+			sectionKey: row.section_key,
+			sectionHeading: row.section_heading ?? '',
 			version: row.version,
 			session:
-				row.sessionId !== null && row.sessionTitle !== null
-					? { id: row.sessionId, title: row.sessionTitle, heldOn: row.sessionHeldOn ?? '' }
+				row.session_id !== null && row.session_title !== null
+					? { id: row.session_id, title: row.session_title, heldOn: row.session_held_on ?? '' }
 					: null,
 			author:
-				row.userName !== null
-					? { kind: 'user', name: row.userName, organisation: row.userOrganisation ?? '', group: row.group }
-					: row.speakerName !== null
-						? { kind: 'speaker', name: row.speakerName, organisation: row.speakerAffiliation ?? '', group: row.group }
+				row.user_name !== null
+					? { kind: 'user', name: row.user_name, organisation: row.user_organisation ?? '', group: row.grp }
+					: row.speaker_name !== null
+						? { kind: 'speaker', name: row.speaker_name, organisation: row.speaker_affiliation ?? '', group: row.grp }
 						: null,
 			kind: row.kind,
 			themes: ((themes ?? []) as { slug: string; label_ko: string; label_en: string }[]).map((t) => ({
@@ -106,9 +120,9 @@ export async function exportBatch(planId: number, filters: CommentFilters, after
 				labelKo: t.label_ko,
 				labelEn: t.label_en
 			})),
-			endorsements: row.endorsements,
+			endorsements: Number(row.endorsements),
 			disposition: row.disposition,
-			createdAt: row.createdAt,
+			createdAt: new Date(Number(row.created_ms)),
 			body: row.body
 		};
 	});

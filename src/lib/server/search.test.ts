@@ -201,7 +201,7 @@ describe('search conditions', () => {
 
 	it('lets the trigram index on the tripled text answer terms of any length', async () => {
 		for (const term of ['민간위탁', '마을', '숲', 'TF']) {
-			expect(await planFor(term), term).toContain('comments_search_text_trgm');
+			expect(await planFor(term), term).toContain('comments_search_body_trgm');
 		}
 	});
 });

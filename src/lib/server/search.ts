@@ -36,12 +36,11 @@ export function contains(column: SQL | Column, term: string): SQL {
 }
 
 /**
- * A comment's body contains `term` (any length, ignoring case). The trigram index on
- * search_text(body) (migrations/0008) finds the candidates; position() is the exact test, and the
- * cheap one the planner runs first when it walks comments in order instead.
+ * A comment's body contains `term` (any length, ignoring case): the trigram index on the tripled
+ * text (search_body, migrations/0008) finds the candidates, position() is the exact test.
  */
 export function bodyContains(term: string): SQL {
-	return sql`(position(lower(${term}) in lower(${comments.body})) > 0 and search_text(${comments.body}) like search_pattern(${term}))`;
+	return sql`(${comments}.search_body like search_pattern(${term}) and position(lower(${term}) in lower(${comments.body})) > 0)`;
 }
 
 // Drizzle leaves columns unqualified in a single-table select, so a subquery names the outer row in full.

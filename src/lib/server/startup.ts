@@ -31,8 +31,29 @@ export async function startServer(): Promise<void> {
 	process.once('sveltekit:shutdown', () => void stopServer());
 }
 
+/** How long a stopping server waits for the requests it is still answering before closing the database. */
+const DRAIN_TIMEOUT_MS = 10_000;
+const DRAIN_POLL_MS = 20;
+let inFlight = 0;
+
+/**
+ * Counts a request in while it is answered. adapter-node reports shutdown once its connections are
+ * closed, which can be before the requests on them have finished (a client that hung up); those
+ * still get their database.
+ */
+export async function answering<T>(work: () => Promise<T>): Promise<T> {
+	inFlight++;
+	try {
+		return await work();
+	} finally {
+		inFlight--;
+	}
+}
+
 export async function stopServer(): Promise<void> {
 	if (!hasConnection()) return;
+	const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+	while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
 	const current = connection();
 	useConnection(undefined);
 	await current.close();

@@ -400,3 +400,20 @@ describe('agreement', () => {
 		]);
 	});
 });
+
+describe('the suggestion index kept between requests', () => {
+	it('is reused while nothing it holds changes, and built again after a tag or an edit of a tagged text', async () => {
+		const { lead, citizen, write } = await setup();
+		const id = await write('마을 단위 주민 모임을 상시로 열어 주세요.');
+		const first = await tags.suggestionContext();
+		expect(await tags.suggestionContext()).toBe(first);
+
+		await tags.tag(id, 'localisation', lead);
+		const afterTag = await tags.suggestionContext();
+		expect(afterTag).not.toBe(first);
+		expect(afterTag.index.size).toBe(first.index.size + 1);
+
+		await comments.edit(id, citizen.id, { kind: 'suggestion', body: '동 단위로 모이는 자리가 먼저입니다.' });
+		expect(await tags.suggestionContext()).not.toBe(afterTag);
+	});
+});

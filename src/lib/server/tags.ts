@@ -2,7 +2,7 @@
 // codings can be compared), decide on suggested themes, work through a queue of comments that need
 // coding, and see how far two researchers agree. The suggestion and kappa maths live in $lib/analysis.
 import { and, asc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
-import { db, type Transaction } from '$lib/server/db';
+import { connection, db, rows, type Connection, type Transaction } from '$lib/server/db';
 import {
 	codingReviews,
 	commentTags,
@@ -218,7 +218,24 @@ export interface SuggestionContext {
 	index: ExampleIndex;
 }
 
+// Indexing every tagged comment took longer than anything else on a researcher's page, so each
+// instance keeps the index while analysis_revision (raised by triggers on tags, themes and comment
+// text; migrations/0006 and 0008) has not moved.
+const contexts = new WeakMap<Connection, { revision: string; context: Promise<SuggestionContext> }>();
+
 export async function suggestionContext(): Promise<SuggestionContext> {
+	const open = connection();
+	const [{ revision }] = await rows<{ revision: string | number }>(sql`select revision from analysis_revision where id`);
+	const cached = contexts.get(open);
+	if (cached && cached.revision === String(revision)) return cached.context;
+	// Requests arriving together share one indexing.
+	const context = buildSuggestionContext();
+	contexts.set(open, { revision: String(revision), context });
+	context.catch(() => contexts.delete(open));
+	return context;
+}
+
+async function buildSuggestionContext(): Promise<SuggestionContext> {
 	const [activeThemes, tagged] = await Promise.all([
 		themeStore.active(),
 		db

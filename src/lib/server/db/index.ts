@@ -1,4 +1,5 @@
 import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Connection, Database } from './client';
 
 export type { Connection, Database } from './client';
@@ -34,6 +35,28 @@ export const db: Database = new Proxy({} as Database, {
 export async function rows<T = Record<string, unknown>>(query: SQL): Promise<T[]> {
 	const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
 	return Array.isArray(result) ? result : result.rows;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Raw SQL kept prepared: on a server it is parsed and planned once per connection, not on every run
+ * (Drizzle does that only for what its query builder makes). For the few statements run most; their
+ * values come as placeholders (`sql.placeholder('name')`).
+ */
+export function preparedStatement<T = Record<string, unknown>>(name: string, query: SQL) {
+	const built = dialect.sqlToQuery(query);
+	const statements = new WeakMap<Database, ReturnType<Database['_']['session']['prepareQuery']>>();
+	return async (values: Record<string, unknown>): Promise<T[]> => {
+		const database = connection().db;
+		let statement = statements.get(database);
+		if (!statement) {
+			statement = database._.session.prepareQuery(built, undefined, name, false);
+			statements.set(database, statement);
+		}
+		const result = (await statement.execute(values)) as unknown as T[] | { rows: T[] };
+		return Array.isArray(result) ? result : result.rows;
+	};
 }
 
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
