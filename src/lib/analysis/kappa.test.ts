@@ -155,4 +155,15 @@ describe('coderPairs', () => {
 			{ coderA: 'a', coderB: 'b', shared: 1 }
 		]);
 	});
+
+	it('names each pair in coder order, whatever order the codings came in', () => {
+		const codings: Coding[] = [
+			{ commentId: 1, coder: 12, themes: [] },
+			{ commentId: 2, coder: 12, themes: [] },
+			{ commentId: 1, coder: 7, themes: ['governance'] },
+			{ commentId: 2, coder: 7, themes: [] }
+		];
+		expect(coderPairs(codings)).toEqual([{ coderA: 7, coderB: 12, shared: 2 }]);
+		expect(coderPairs([...codings].reverse())).toEqual([{ coderA: 7, coderB: 12, shared: 2 }]);
+	});
 });

@@ -49,6 +49,10 @@ export function cohensKappa({ bothYes: a, onlyA: b, onlyB: c, bothNo: d }: Agree
 }
 
 /** Each coder's merged themes per comment. */
+function compareIds(a: Id, b: Id): number {
+	return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
+}
+
 function byCoder(codings: readonly Coding[]): Map<Id, Map<Id, Set<string>>> {
 	const coders = new Map<Id, Map<Id, Set<string>>>();
 	for (const coding of codings) {
@@ -101,7 +105,8 @@ export function kappaByTheme(
 
 /** Every pair of coders who coded at least one comment in common, most shared comments first. */
 export function coderPairs(codings: readonly Coding[]): CoderPair[] {
-	const coders = [...byCoder(codings)];
+	// In coder order, so a pair reads the same however the codings came (coderA before coderB).
+	const coders = [...byCoder(codings)].sort(([a], [b]) => compareIds(a, b));
 	const pairs: CoderPair[] = [];
 	coders.forEach(([coderA, commentsA], index) => {
 		for (const [coderB, commentsB] of coders.slice(index + 1)) {

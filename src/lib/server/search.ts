@@ -158,6 +158,16 @@ export async function findComments(options: {
 	const pages = Math.max(1, Math.ceil(Math.min(total, options.capCount ? COUNT_CAP : total) / pageSize));
 	const page = Math.min(Math.max(1, options.page), pages);
 	if (total === 0) return { hits: [], total: 0, capped: false, page, pages };
+	// A search with few matches takes them all through the trigram index and orders those. Left to
+	// itself the planner may walk every comment newest first looking for them, which costs a scan of
+	// the plan when the recent comments hold none. Many matches are found soon enough in that walk.
+	const fewMatches = (options.terms?.length ?? 0) > 0 && total <= COUNT_CAP;
+	const authors = options.filters.group
+		? sql`left join ${users} on ${users.id} = ${comments.authorId} left join ${speakers} on ${speakers.id} = ${comments.speakerId}`
+		: sql``;
+	const pageWhere = fewMatches
+		? and(where, sql`${comments.id} = any(array(select ${comments.id} from ${comments} ${authors} where ${where}))`)
+		: where;
 
 	const found = await db
 		.select({
@@ -186,7 +196,7 @@ export async function findComments(options: {
 		.leftJoin(speakers, eq(speakers.id, comments.speakerId))
 		.leftJoin(consultationSessions, eq(consultationSessions.id, comments.sessionId))
 		.leftJoin(commentResponses, eq(commentResponses.commentId, comments.id))
-		.where(where)
+		.where(pageWhere)
 		.orderBy(...orderBy(options.order ?? 'newest'))
 		.limit(pageSize)
 		.offset((page - 1) * pageSize);
