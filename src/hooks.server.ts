@@ -154,7 +154,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 
 /**
  * Signed-out readers' pages come from the page cache when it holds them; any write empties it, both
- * before (a page drawn meanwhile is not kept) and after.
+ * before (a page drawn meanwhile is not kept) and after, on every instance.
  */
 const handlePageCache: Handle = async ({ event, resolve }) => {
 	if (pageCache.isWrite(event.request)) {
@@ -162,7 +162,7 @@ const handlePageCache: Handle = async ({ event, resolve }) => {
 		try {
 			return await resolve(event);
 		} finally {
-			pageCache.invalidate();
+			await pageCache.invalidateEverywhere();
 		}
 	}
 	const signedOut = !event.cookies.get(SESSION_COOKIE_NAME);

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO, gotoReady, registerParticipant, signIn } from './helpers/accounts';
-import { expectNoSeriousViolations } from './helpers/axe';
+import { axeFindings, expectNoSeriousViolations } from './helpers/axe';
 import { gotoSettled } from './helpers/pages';
 
 const PLAN = '/plans/gwangmyeong-social-economy';
@@ -61,6 +61,17 @@ async function signedInPage(browser: Browser, email: string, locale = 'ko-KR'): 
 	await signIn(page, email);
 	return page;
 }
+
+test('the scan sees serious violations when a page has them', async ({ page }) => {
+	await page.setContent(
+		'<!doctype html><html lang="ko"><head><title>시험</title></head><body><main>' +
+			'<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">' +
+			'<button></button>' +
+			'<p style="color:#bbb;background:#fff">흐린 글씨</p></main></body></html>'
+	);
+	const rules = (await axeFindings(page)).filter((f) => f.impact === 'serious' || f.impact === 'critical').map((f) => f.rule);
+	expect(rules).toEqual(expect.arrayContaining(['image-alt', 'button-name', 'color-contrast']));
+});
 
 test.describe('axe finds no serious or critical violations', () => {
 	test('signed out, on a desktop and on a phone', async ({ page }) => {

@@ -102,6 +102,12 @@ test('the commenter sees the answer and the revision on /me/comments and in the 
 	);
 	await expect(page.getByText('내 의견에 담당 부서가 답변했습니다.')).toBeVisible();
 	await expect(page.getByText(/의견을 낸 계획의 새 판이 공개되었습니다: 제2판/)).toBeVisible();
+	// The link lands on that section's change in the comparison.
+	await mine.getByRole('link', { name: /제2판 '지원센터' 장에 반영됨/ }).click();
+	await expect(page).toHaveURL(new RegExp(`/plans/${slug}/compare/1\\.\\.\\.2#s-support-centre$`));
+	await expect(page.locator('#s-support-centre')).toBeVisible();
+	await expect(page.locator('#s-support-centre h2')).toContainText('지원센터');
+	await page.goto('/me/comments');
 
 	await page.goto(`/plans/${slug}/outcome/1`);
 	await expect(page.getByRole('heading', { level: 1, name: '제1판 의견 수렴 결과' })).toBeVisible();
@@ -130,4 +136,32 @@ test('only officials answer comments', async ({ page }) => {
 		headers: { origin: new URL(page.url()).origin }
 	});
 	expect(post.status()).toBe(403);
+});
+
+test('without JavaScript, a comment sent after the period closed stays on the page to copy', async ({ browser }) => {
+	const official = await officialPage(browser);
+	await official.goto(`/plans/${slug}`);
+	// The revision published above opened its own period.
+	await expect(official.locator('.period').getByText(/의견 접수 중/).first()).toBeVisible();
+
+	const context = await browser.newContext({ storageState: participantState, locale: 'ko-KR', javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto(`/plans/${slug}/sections/support-centre`);
+	const text = `마감 직전에 쓴 의견입니다 ${Date.now().toString(36)}`;
+	const form = page.locator('.new-comment');
+	await form.getByRole('radio', { name: '우려' }).check();
+	await form.getByLabel('의견', { exact: true }).fill(text);
+
+	// Meanwhile the official closes the period.
+	await official.getByText('의견 기간 관리').click();
+	await official.getByRole('button', { name: '지금 의견 접수 마감' }).click();
+	await expect(official.locator('.period').getByText(/의견 접수 마감/)).toBeVisible();
+	await official.context().close();
+
+	await form.getByRole('button', { name: '의견 남기기' }).click();
+	const kept = page.locator('.kept-draft');
+	await expect(kept).toContainText('의견 접수 기간이 아닙니다');
+	await expect(kept.getByLabel('적으신 글 (복사해 두실 수 있습니다)')).toHaveValue(text);
+	await expect(page.locator('article.comment', { hasText: text })).toHaveCount(0);
+	await context.close();
 });

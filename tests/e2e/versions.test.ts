@@ -103,7 +103,7 @@ test('an official edits a section, previews and publishes; a participant sees th
 	await expect(page).toHaveURL(new RegExp(`/plans/${slug}/compare/1\\.\\.\\.2$`));
 	await expect(page.getByRole('heading', { level: 1, name: '제1판과 제2판 비교' })).toBeVisible();
 
-	const changed = page.locator('#c-support-centre');
+	const changed = page.locator('#s-support-centre');
 	await expect(changed.locator('.badge').first()).toHaveText(/^\W*변경$/);
 	// Only the particle changed in 지원센터는 → 지원센터가: the noun stays outside <del>/<ins>.
 	const paragraph = changed.locator('.block').filter({ hasText: '첫 번째 미니 클러스터' });
@@ -111,7 +111,7 @@ test('an official edits a section, previews and publishes; a participant sees th
 	await expect(paragraph.locator('ins').first()).toHaveText('[추가 시작]가[추가 끝]');
 	await expect(paragraph).toContainText('지원센터');
 	await expect(changed.locator('ins').filter({ hasText: '상담' })).toBeVisible();
-	await expect(page.locator('#c-villages .badge').first()).toHaveText(/^\W*변경 없음$/);
+	await expect(page.locator('#s-villages .badge').first()).toHaveText(/^\W*변경 없음$/);
 
 	await page.getByRole('link', { name: '나란히 보기' }).click();
 	await expect(page).toHaveURL(/view=side/);

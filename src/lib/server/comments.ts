@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { db, isUniqueViolation, rows, type Transaction } from '$lib/server/db';
 import {
+	commentResponseHistory,
 	commentResponses,
 	commentRevisions,
 	commentTags,
@@ -74,6 +75,8 @@ export interface OfficialResponse {
 	bodyHtml: string;
 	respondedAt: Date;
 	respondedBy: string | null;
+	/** The answer was changed since it was first given (the comment's page lists the earlier ones). */
+	revised: boolean;
 }
 
 export interface CommentView {
@@ -252,7 +255,8 @@ async function responsesFor(ids: number[]): Promise<Map<number, OfficialResponse
 			disposition: commentResponses.disposition,
 			body: commentResponses.body,
 			respondedAt: commentResponses.respondedAt,
-			respondedBy: users.displayName
+			respondedBy: users.displayName,
+			revised: sql<boolean>`exists (select 1 from ${commentResponseHistory} h where h.comment_id = ${commentResponses.commentId})`
 		})
 		.from(commentResponses)
 		.leftJoin(users, eq(users.id, commentResponses.respondedBy))
@@ -265,7 +269,8 @@ async function responsesFor(ids: number[]): Promise<Map<number, OfficialResponse
 				body: r.body,
 				bodyHtml: renderComment(r.body),
 				respondedAt: r.respondedAt,
-				respondedBy: r.respondedBy
+				respondedBy: r.respondedBy,
+				revised: r.revised === true
 			}
 		])
 	);

@@ -19,6 +19,8 @@ export interface OutcomeSection {
 	heading: string;
 	change: SectionComparison['status'] | null;
 	moved: boolean;
+	/** How its text changed in the next version; null when it did not (or there is none yet). */
+	diff: SectionComparison | null;
 	comments: commentStore.CommentView[];
 }
 
@@ -57,11 +59,12 @@ export async function report(planId: number, number: number) {
 		heading: section.heading,
 		change: changeOf.get(section.key)?.status ?? null,
 		moved: changeOf.get(section.key)?.moved ?? false,
+		diff: changeOf.get(section.key)?.status === 'changed' || changeOf.get(section.key)?.status === 'removed' ? changeOf.get(section.key)! : null,
 		comments: bySection.get(section.key) ?? []
 	}));
 	const unattached = [...bySection.entries()].filter(([key]) => !sections.some((s) => s.key === key));
 	for (const [key, list] of unattached) {
-		outcomeSections.push({ key, number: null, heading: key, change: null, moved: false, comments: list });
+		outcomeSections.push({ key, number: null, heading: key, change: null, moved: false, diff: null, comments: list });
 	}
 
 	const byDisposition = emptyTally();

@@ -2,10 +2,14 @@
 // a busy section, the theme dashboard, a popular search) are read far more often than anything on
 // them changes, and a signed-out reader's page depends only on its address, its language and the
 // data. Each instance keeps such a page for PAGE_CACHE_MS (1 s by default, 0 turns it off) and forgets
-// every page the moment it handles a write itself, so its own writers' changes show at once and
-// another instance's after about PAGE_CACHE_MS (an older copy is served only while its replacement
-// is being drawn, and never past STALE_FACTOR × PAGE_CACHE_MS). Signed-in readers never come here.
+// every page the moment it handles a write itself. On a PostgreSQL server several instances may share
+// the data, so a write also moves a counter in the database (migrations/0010) and a kept page is served
+// only while that counter stands where it stood when the page was drawn: every instance shows every
+// write at once, for one tiny query per read that readers arriving together share. Signed-in readers
+// never come here.
+import { sql } from 'drizzle-orm';
 import { pageCacheMs } from '$lib/server/config';
+import { connection, hasConnection, preparedStatement } from '$lib/server/db';
 
 const TTL_MS = pageCacheMs();
 /** How far past its time a page may still be served while its replacement is being drawn. */
@@ -24,6 +28,8 @@ interface Entry {
 	/** The CSP nonce the page was drawn with; every copy served gets a fresh one in its place. */
 	nonce: string | null;
 	storedAt: number;
+	/** Where the database's write counter stood before the page was drawn ('' on the embedded database). */
+	shared: string;
 }
 
 const entries = new Map<string, Entry>();
@@ -54,29 +60,33 @@ export function keyOf(request: Request, url: URL, locale: string, signedOut: boo
  * wait for the drawing, rather than each starting their own.
  */
 export async function serve(key: string, draw: () => Promise<Response>): Promise<Response> {
+	const startedAt = generation;
+	const shared = await sharedGeneration();
+	if (shared === null) return draw();
 	const entry = entries.get(key);
-	const age = entry ? Date.now() - entry.storedAt : Infinity;
-	if (entry && age <= TTL_MS) return copyOf(entry);
-	const drawing = pending.get(key);
+	const current = entry && entry.shared === shared ? entry : undefined;
+	const age = current ? Date.now() - current.storedAt : Infinity;
+	if (current && age <= TTL_MS) return copyOf(current);
+	const pendingKey = `${shared} ${key}`;
+	const drawing = pending.get(pendingKey);
 	if (drawing) {
-		if (entry && age <= TTL_MS * STALE_FACTOR) return copyOf(entry);
+		if (current && age <= TTL_MS * STALE_FACTOR) return copyOf(current);
 		const drawn = await drawing;
 		if (drawn) return copyOf(drawn);
 		return draw();
 	}
-	const startedAt = generation;
 	let settle!: (entry: Entry | null) => void;
-	pending.set(key, new Promise((resolve) => (settle = resolve)));
+	pending.set(pendingKey, new Promise((resolve) => (settle = resolve)));
 	try {
 		const response = await draw();
-		const kept = await keep(key, startedAt, response);
+		const kept = await keep(key, startedAt, shared, response);
 		settle(kept.entry);
 		return kept.response;
 	} catch (error) {
 		settle(null);
 		throw error;
 	} finally {
-		pending.delete(key);
+		pending.delete(pendingKey);
 	}
 }
 
@@ -97,7 +107,7 @@ function copyOf(entry: Entry): Response {
 }
 
 /** Keeps a freshly drawn page when it may be kept and nothing was written while it was drawn. */
-async function keep(key: string, startedAt: number, response: Response): Promise<{ response: Response; entry: Entry | null }> {
+async function keep(key: string, startedAt: number, shared: string, response: Response): Promise<{ response: Response; entry: Entry | null }> {
 	const type = response.headers.get('content-type') ?? '';
 	const cacheControl = response.headers.get('cache-control') ?? '';
 	if (response.status !== 200 || !type.startsWith('text/html') || response.headers.has('set-cookie') || cacheControl.includes('no-store')) {
@@ -120,18 +130,68 @@ async function keep(key: string, startedAt: number, response: Response): Promise
 		status: response.status,
 		headers: [...response.headers].filter(([name]) => name !== 'etag' && name !== 'content-length'),
 		nonce,
-		storedAt: Date.now()
+		storedAt: Date.now(),
+		shared
 	};
 	entries.set(key, entry);
 	bytes += size;
 	return { response: rebuilt, entry };
 }
 
-/** A write was handled (or is about to be): forget every page. */
+/** A write is about to be handled here: forget every page, and keep none drawn meanwhile. */
 export function invalidate(): void {
 	generation++;
 	entries.clear();
 	bytes = 0;
+}
+
+/**
+ * A write was handled here (its transaction is over): forget every page, and on a server move the
+ * shared counter so the other instances do too. Awaited before the writer is answered, so whatever
+ * the writer reads next, on any instance, is drawn after the write.
+ */
+export async function invalidateEverywhere(): Promise<void> {
+	invalidate();
+	if (!enabled() || !onServer()) return;
+	try {
+		await moveShared({});
+	} catch {
+		// The database is unreachable, so no other instance draws pages from it either; those already
+		// kept run out within STALE_FACTOR × PAGE_CACHE_MS.
+	}
+}
+
+const onServer = () => hasConnection() && connection().kind === 'postgresql';
+const readShared = preparedStatement<{ value: string }>('page_cache_read', sql`select last_value::text as value from page_cache_generation`);
+const moveShared = preparedStatement('page_cache_move', sql`select nextval('page_cache_generation')`);
+
+let reading: Promise<string | null> | null = null;
+let queued: Promise<string | null> | null = null;
+
+/**
+ * Where the database's write counter stands, read after this call began: a reader may share a read
+ * that starts later than it arrived (readers arriving together share the next one), never one that
+ * started before, which could miss a write its reader already saw answered. Null when it cannot be read.
+ */
+function sharedGeneration(): Promise<string | null> {
+	if (!onServer()) return Promise.resolve('');
+	if (!reading) return (reading = startRead());
+	queued ??= reading.then(() => {
+		queued = null;
+		return (reading = startRead());
+	});
+	return queued;
+}
+
+function startRead(): Promise<string | null> {
+	const read = readShared({}).then(
+		([row]) => row?.value ?? null,
+		() => null
+	);
+	void read.then(() => {
+		if (reading === read) reading = null;
+	});
+	return read;
 }
 
 export const isWrite = (request: Request) => !SAFE_METHODS.has(request.method);

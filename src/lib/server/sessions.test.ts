@@ -64,6 +64,19 @@ describe('importing a transcript', () => {
 		expect(stored).toHaveLength(2);
 	});
 
+	it('knows a statement again by its words, whatever was corrected about its speaker', async () => {
+		const { official, session, statements } = await setup();
+		// One import has the name as corrected, another as the transcript misheard it.
+		const misheard = statements.map((statement, i) => (i === 0 ? { ...statement, name: '김영쑤' } : statement));
+		expect(await sessions.importStatements(session, statements, official.id)).toEqual({ created: 2, skipped: 0 });
+		const speakersBefore = (await db.select().from(speakers)).length;
+		expect(await sessions.importStatements(session, misheard, official.id)).toEqual({ created: 0, skipped: 2 });
+		expect(await db.select().from(commentsTable).where(eq(commentsTable.sessionId, session))).toHaveLength(2);
+		// Nor does the other spelling leave a speaker behind.
+		expect(await db.select().from(speakers).where(eq(speakers.name, '김영쑤'))).toHaveLength(0);
+		expect(await db.select().from(speakers)).toHaveLength(speakersBefore);
+	});
+
 	it('keeps one speaker record for the same name and affiliation across sessions', async () => {
 		const { plan, official, session, statements } = await setup();
 		await sessions.importStatements(session, statements, official.id);

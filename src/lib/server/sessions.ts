@@ -162,12 +162,14 @@ export interface ImportStatement {
 	sectionKey: string | null;
 }
 
-/** The identity of a statement at a session: the same speaker saying the same words. */
-export function statementHash(statement: { name: string; affiliation: string; text: string }): string {
-	const normal = (value: string) => value.normalize('NFC').replace(/\s+/g, ' ').trim();
-	return encodeHexLowerCase(
-		sha256(new TextEncoder().encode(`${normal(statement.name)}\u0000${normal(statement.affiliation)}\u0000${normal(statement.text)}`))
-	);
+/**
+ * The identity of a statement at a session: the words said. Not the speaker's name as typed: an
+ * official who corrected a name on the first import and not on the second is importing the same
+ * statement again. The database computes the same for rows imported before (migrations/0009).
+ */
+export function statementHash(statement: { text: string }): string {
+	const normal = statement.text.normalize('NFC').replace(/\s+/g, ' ').trim();
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(normal)));
 }
 
 const MINUTE_MS = 60_000;
@@ -213,6 +215,13 @@ export async function importStatements(
 		const created: { id: number; sectionKey: string }[] = [];
 		for (const [index, statement] of statements.entries()) {
 			if (statement.sectionKey && !keys.has(statement.sectionKey)) throw new SessionError('section_not_found');
+			const hash = statementHash(statement);
+			const [known] = await tx
+				.select({ id: comments.id })
+				.from(comments)
+				.where(and(eq(comments.sessionId, sessionId), eq(comments.statementHash, hash)));
+			// Already imported: nothing of it is written again, not even a speaker under another spelling.
+			if (known) continue;
 			const [speaker] = await tx
 				.insert(speakers)
 				.values({ name: statement.name.trim(), affiliation: statement.affiliation.trim(), stakeholderGroup: statement.stakeholderGroup })
@@ -231,7 +240,7 @@ export async function importStatements(
 					body: statement.text.trim(),
 					speakerId: speaker.id,
 					sessionId,
-					statementHash: statementHash(statement),
+					statementHash: hash,
 					createdAt: new Date(start + (already + index) * MINUTE_MS)
 				})
 				.onConflictDoNothing({ target: [comments.sessionId, comments.statementHash] })
