@@ -20,7 +20,12 @@ if (!browser) {
 
 const run = (cmd, args, env = process.env) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env }).status ?? 1;
 
-if (run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) process.exit(1);
+// E2E_REUSE_BUILD=1 (CI's second run, on the same tree) keeps the build the first run made: the
+// build does not depend on the database, which is chosen when the server starts.
+const buildDir = path.join(root, process.env.BUILD_DIR ?? 'build');
+if (process.env.E2E_REUSE_BUILD === '1' && existsSync(path.join(buildDir, 'index.js'))) {
+	console.log(`[e2e] reusing the build in ${path.relative(root, buildDir)}`);
+} else if (run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) process.exit(1);
 
 const env = { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', CHROMIUM_PATH: browser };
 let cleanup = async () => {};

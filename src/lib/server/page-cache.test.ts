@@ -79,4 +79,19 @@ describe('the page cache', () => {
 		await Promise.all(Array.from({ length: 5 }, () => pageCache.serve(key, draw)));
 		expect(drawings()).toBe(2);
 	});
+
+	it.runIf(databaseKind === 'postgresql')('moves the database counter for every write, writers finishing together sharing a move', async () => {
+		const counter = async () => {
+			const result = await database.connection().db.execute(sql`select last_value::int as value from page_cache_generation`);
+			const rows = Array.isArray(result) ? result : (result as unknown as { rows: { value: number }[] }).rows;
+			return Number(rows[0].value);
+		};
+		const before = await counter();
+		await pageCache.invalidateEverywhere();
+		expect(await counter()).toBe(before + 1);
+		await Promise.all(Array.from({ length: 10 }, () => pageCache.invalidateEverywhere()));
+		const moved = (await counter()) - (before + 1);
+		expect(moved).toBeGreaterThanOrEqual(1);
+		expect(moved).toBeLessThanOrEqual(2);
+	});
 });

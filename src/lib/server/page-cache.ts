@@ -152,47 +152,59 @@ export function invalidate(): void {
  */
 export async function invalidateEverywhere(): Promise<void> {
 	invalidate();
-	if (!enabled() || !onServer()) return;
-	try {
-		await moveShared({});
-	} catch {
-		// The database is unreachable, so no other instance draws pages from it either; those already
-		// kept run out within STALE_FACTOR × PAGE_CACHE_MS.
-	}
+	if (enabled() && onServer()) await moveShared();
 }
 
 const onServer = () => hasConnection() && connection().kind === 'postgresql';
-const readShared = preparedStatement<{ value: string }>('page_cache_read', sql`select last_value::text as value from page_cache_generation`);
-const moveShared = preparedStatement('page_cache_move', sql`select nextval('page_cache_generation')`);
-
-let reading: Promise<string | null> | null = null;
-let queued: Promise<string | null> | null = null;
+const readStatement = preparedStatement<{ value: string }>('page_cache_read', sql`select last_value::text as value from page_cache_generation`);
+const moveStatement = preparedStatement('page_cache_move', sql`select nextval('page_cache_generation')`);
 
 /**
- * Where the database's write counter stands, read after this call began: a reader may share a read
- * that starts later than it arrived (readers arriving together share the next one), never one that
- * started before, which could miss a write its reader already saw answered. Null when it cannot be read.
+ * `run`, shared by the calls made while one is under way: they wait for the next run, which starts
+ * after all of them. A call never shares a run that began before it, which could miss a write its
+ * caller has already seen committed (or, for a writer, come before its own commit).
  */
-function sharedGeneration(): Promise<string | null> {
-	if (!onServer()) return Promise.resolve('');
-	if (!reading) return (reading = startRead());
-	queued ??= reading.then(() => {
-		queued = null;
-		return (reading = startRead());
-	});
-	return queued;
+function sharedFromNow<T>(run: () => Promise<T>): () => Promise<T> {
+	let running: Promise<T> | null = null;
+	let next: Promise<T> | null = null;
+	const start = () => {
+		const started = run();
+		running = started;
+		void started.then(() => {
+			if (running === started) running = null;
+		});
+		return started;
+	};
+	return () => {
+		if (!running) return start();
+		const restart = () => {
+			next = null;
+			return start();
+		};
+		next ??= running.then(restart, restart);
+		return next;
+	};
 }
 
-function startRead(): Promise<string | null> {
-	const read = readShared({}).then(
+/** Where the database's write counter stands, read after the call; null when it cannot be read. */
+const readShared = sharedFromNow(() =>
+	readStatement({}).then(
 		([row]) => row?.value ?? null,
 		() => null
-	);
-	void read.then(() => {
-		if (reading === read) reading = null;
-	});
-	return read;
-}
+	)
+);
+
+/** Moves the counter, after the call. */
+const moveShared = sharedFromNow(() =>
+	moveStatement({}).then(
+		() => undefined,
+		// The database is unreachable, so no other instance draws pages from it either; the pages
+		// they keep run out within STALE_FACTOR × PAGE_CACHE_MS.
+		() => undefined
+	)
+);
+
+const sharedGeneration = (): Promise<string | null> => (onServer() ? readShared() : Promise.resolve(''));
 
 export const isWrite = (request: Request) => !SAFE_METHODS.has(request.method);
 

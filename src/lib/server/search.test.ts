@@ -7,7 +7,7 @@ import { createPublishedPlan, createUser } from '$tests/helpers/factories';
 import * as comments from '$lib/server/comments';
 import { searchTerms, type CommentFilters } from '$lib/schemas/search';
 import type { CommentKind } from '$lib/server/db/schema';
-import { findComments, findSections, highlight, snippet, termConditions } from './search';
+import { COUNT_CAP, findComments, findSections, highlight, snippet, termConditions } from './search';
 
 useTestDatabase();
 
@@ -236,5 +236,28 @@ describe('search terms', () => {
 	it('splits on spaces, keeps quoted phrases and drops duplicates', () => {
 		expect(searchTerms(' 마을  "공공 구매"  마을 센터 ')).toEqual(['마을', '공공 구매', '센터']);
 		expect(searchTerms('""')).toEqual([]);
+	});
+});
+
+describe('searching past the count cap', () => {
+	it('finds the newest matches by walking the comments, for terms with and without case', async () => {
+		const { plan, version } = await createPublishedPlan({ sections });
+		const author = await createUser({ group: 'citizen' });
+		const over = COUNT_CAP + 30;
+		// Matches all through the plan's history, the newest of them behind a run of comments without the term.
+		await db.execute(sql`
+			insert into comments (plan_id, section_key, version_id, kind, body, author_id, created_at)
+			select ${plan.id}, 'support-centre', ${version.id}, 'suggestion',
+				case when g <= ${over} then '협동조합 TF 회의 ' || g else '관계없는 말 ' || g end,
+				${author.id}, timestamptz '2026-01-01' + g * interval '1 minute'
+			from generate_series(1, ${over + 200}) g`);
+		for (const term of ['협동', 'tf']) {
+			const found = await findComments({ planId: plan.id, filters: {}, terms: [term], page: 1, pageSize: 5, capCount: true });
+			expect(found.capped, term).toBe(true);
+			expect(found.total, term).toBe(COUNT_CAP + 1);
+			expect(found.hits.map((h) => h.body), term).toEqual([over, over - 1, over - 2, over - 3, over - 4].map((g) => `협동조합 TF 회의 ${g}`));
+			const second = await findComments({ planId: plan.id, filters: {}, terms: [term], page: 2, pageSize: 5, capCount: true });
+			expect(second.hits[0].body, term).toBe(`협동조합 TF 회의 ${over - 5}`);
+		}
 	});
 });

@@ -36,11 +36,21 @@ export function contains(column: SQL | Column, term: string): SQL {
 }
 
 /**
- * A comment's body contains `term` (any length, ignoring case): the trigram index on the tripled
- * text (search_body, migrations/0008) finds the candidates, position() is the exact test.
+ * A comment's body contains `term` (any length, ignoring case), in the form the trigram index on the
+ * tripled text (search_body, migrations/0008) answers. The LIKE is exact: a tripled term can only
+ * match a tripled text where the text holds the term.
  */
 export function bodyContains(term: string): SQL {
-	return sql`(${comments}.search_body like search_pattern(${term}) and position(lower(${term}) in lower(${comments.body})) > 0)`;
+	return sql`${comments}.search_body like search_pattern(${term})`;
+}
+
+/**
+ * The same test for a walk of comments in order, row by row: a term without case (Hangul, digits) is
+ * found in the body itself, at a third of the cost of the LIKE over the tripled text.
+ */
+function bodyContainsOnWalk(term: string): SQL {
+	if (term.toLowerCase() !== term.toUpperCase()) return bodyContains(term);
+	return sql`strpos(${comments.body}, ${term}) > 0`;
 }
 
 // Drizzle leaves columns unqualified in a single-table select, so a subquery names the outer row in full.
@@ -167,9 +177,27 @@ export async function findComments(options: {
 		: sql``;
 	const pageWhere = fewMatches
 		? and(where, sql`${comments.id} = any(array(select ${comments.id} from ${comments} ${authors} where ${where}))`)
-		: where;
+		: and(...filterConditions(options.planId, options.filters), ...(options.terms ?? []).map(bodyContainsOnWalk));
 
-	const found = await db
+	// The page's ids from the comments alone, then their details: planning the seven-table join
+	// with the search in it cost more than running it.
+	const pageIds = options.filters.group
+		? db
+				.select({ id: comments.id })
+				.from(comments)
+				.leftJoin(users, eq(users.id, comments.authorId))
+				.leftJoin(speakers, eq(speakers.id, comments.speakerId))
+		: db.select({ id: comments.id }).from(comments);
+	const ids = (
+		await pageIds
+			.where(pageWhere)
+			.orderBy(...orderBy(options.order ?? 'newest'))
+			.limit(pageSize)
+			.offset((page - 1) * pageSize)
+	).map((row) => row.id);
+	if (ids.length === 0) return { hits: [], total, capped, page, pages };
+	const place = new Map(ids.map((id, i) => [id, i]));
+	const unordered = await db
 		.select({
 			id: comments.id,
 			parentId: comments.parentId,
@@ -196,10 +224,8 @@ export async function findComments(options: {
 		.leftJoin(speakers, eq(speakers.id, comments.speakerId))
 		.leftJoin(consultationSessions, eq(consultationSessions.id, comments.sessionId))
 		.leftJoin(commentResponses, eq(commentResponses.commentId, comments.id))
-		.where(pageWhere)
-		.orderBy(...orderBy(options.order ?? 'newest'))
-		.limit(pageSize)
-		.offset((page - 1) * pageSize);
+		.where(inArray(comments.id, ids));
+	const found = unordered.sort((a, b) => place.get(a.id)! - place.get(b.id)!);
 	const themesFound = await themesOf(found.map((row) => row.id));
 	const hits = found.map((row): CommentHit => {
 		const name = row.userName ?? row.speakerName;
