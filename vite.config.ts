@@ -15,6 +15,7 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
+		globalSetup: ['tests/helpers/pglite-snapshot.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
 		pool: 'forks'

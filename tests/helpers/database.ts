@@ -1,11 +1,13 @@
 // Each test file gets a database of its own: an in-memory PGlite by default, or a fresh database on
 // the PostgreSQL server named by TEST_DATABASE_URL (created UTF-8, so Hangul trigram search works).
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
 import { openConnection, type Connection } from '$lib/server/db/client';
 import { useConnection } from '$lib/server/db';
 import { migrate } from '$lib/server/db/migrate';
 
 import { createServerDatabase, serverUrl } from './server-database';
+import { PGLITE_SNAPSHOT } from './snapshot-path';
 
 export { createServerDatabase, serverUrl };
 export const databaseKind = serverUrl ? 'postgresql' : 'pglite';
@@ -24,7 +26,9 @@ export async function openTestDatabase(): Promise<{ connection: Connection; disp
 			}
 		};
 	}
-	const connection = await openConnection({ kind: 'pglite', dataDir: null });
+	// Started from the global setup's migrated dump when there is one; migrate() then finds nothing to do.
+	const startFrom = existsSync(PGLITE_SNAPSHOT) ? new Blob([readFileSync(PGLITE_SNAPSHOT)]) : undefined;
+	const connection = await openConnection({ kind: 'pglite', dataDir: null, startFrom });
 	await migrate(connection);
 	return { connection, dispose: () => connection.close() };
 }

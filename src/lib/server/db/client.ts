@@ -28,7 +28,8 @@ export interface Connection {
 
 export type OpenOptions =
 	| { kind: 'postgresql'; url: string; poolSize?: number }
-	| { kind: 'pglite'; dataDir: string | null };
+	/** `startFrom`: an in-memory database begins as this dump of another (PGlite's dumpDataDir). */
+	| { kind: 'pglite'; dataDir: string | null; startFrom?: Blob };
 
 const POSTGRES_CONNECT_TIMEOUT_SECONDS = 5;
 const POSTGRES_IDLE_TIMEOUT_SECONDS = 60;
@@ -36,7 +37,7 @@ const POSTGRES_IDLE_TIMEOUT_SECONDS = 60;
 export async function openConnection(options: OpenOptions): Promise<Connection> {
 	return options.kind === 'postgresql'
 		? openPostgres(options.url, options.poolSize ?? 10)
-		: openPglite(options.dataDir);
+		: openPglite(options.dataDir, options.startFrom);
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Connection> {
@@ -76,7 +77,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Connection> 
 	};
 }
 
-async function openPglite(dataDir: string | null): Promise<Connection> {
+async function openPglite(dataDir: string | null, startFrom?: Blob): Promise<Connection> {
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
 	const { drizzle } = await import('drizzle-orm/pglite');
@@ -90,7 +91,7 @@ async function openPglite(dataDir: string | null): Promise<Connection> {
 	}
 	let client;
 	try {
-		client = await PGlite.create({ dataDir: pgDataDir, extensions: { pg_trgm } });
+		client = await PGlite.create({ dataDir: pgDataDir, loadDataDir: startFrom, extensions: { pg_trgm } });
 	} catch (error) {
 		lock?.release();
 		throw error;
