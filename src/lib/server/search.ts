@@ -151,7 +151,9 @@ export async function findComments(options: {
 	capCount?: boolean;
 }): Promise<{ hits: CommentHit[]; total: number; capped: boolean; page: number; pages: number }> {
 	const pageSize = options.pageSize ?? PAGE_SIZE;
-	const where = and(...filterConditions(options.planId, options.filters), ...termConditions(options.terms ?? []));
+	const filtered = filterConditions(options.planId, options.filters);
+	const terms = options.terms ?? [];
+	const where = and(...filtered, ...termConditions(terms));
 	// The author tables are joined only when the group is asked for: counting is the costly part.
 	const matching = options.filters.group
 		? db
@@ -171,13 +173,13 @@ export async function findComments(options: {
 	// A search with few matches takes them all through the trigram index and orders those. Left to
 	// itself the planner may walk every comment newest first looking for them, which costs a scan of
 	// the plan when the recent comments hold none. Many matches are found soon enough in that walk.
-	const fewMatches = (options.terms?.length ?? 0) > 0 && total <= COUNT_CAP;
+	const fewMatches = terms.length > 0 && total <= COUNT_CAP;
 	const authors = options.filters.group
 		? sql`left join ${users} on ${users.id} = ${comments.authorId} left join ${speakers} on ${speakers.id} = ${comments.speakerId}`
 		: sql``;
 	const pageWhere = fewMatches
 		? and(where, sql`${comments.id} = any(array(select ${comments.id} from ${comments} ${authors} where ${where}))`)
-		: and(...filterConditions(options.planId, options.filters), ...(options.terms ?? []).map(bodyContainsOnWalk));
+		: and(...filtered, ...terms.map(bodyContainsOnWalk));
 
 	// The page's ids from the comments alone, then their details: planning the seven-table join
 	// with the search in it cost more than running it.
