@@ -33,6 +33,17 @@ export type OpenOptions =
 
 const POSTGRES_CONNECT_TIMEOUT_SECONDS = 5;
 const POSTGRES_IDLE_TIMEOUT_SECONDS = 60;
+/**
+ * The longest wait before a connection tries the server again. postgres.js's own backoff triples
+ * with every failure its connections share, up to 20 s: after an outage of a few seconds, requests
+ * queued on a connection still waiting out its delay failed or hung long after the server was back.
+ */
+const POSTGRES_RECONNECT_MAX_SECONDS = 1;
+const POSTGRES_RECONNECT_FIRST_SECONDS = 0.05;
+
+/** Doubles from the first delay up to the longest, with jitter so instances do not retry in step. */
+const reconnectDelaySeconds = (retries: number) =>
+	(0.5 + Math.random() / 2) * Math.min(POSTGRES_RECONNECT_FIRST_SECONDS * 2 ** retries, POSTGRES_RECONNECT_MAX_SECONDS);
 
 export async function openConnection(options: OpenOptions): Promise<Connection> {
 	return options.kind === 'postgresql'
@@ -47,6 +58,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Connection> 
 		max: poolSize,
 		connect_timeout: POSTGRES_CONNECT_TIMEOUT_SECONDS,
 		idle_timeout: POSTGRES_IDLE_TIMEOUT_SECONDS,
+		backoff: reconnectDelaySeconds,
 		onnotice: () => {}
 	});
 	const db = drizzle({ client, schema }) as unknown as Database;
