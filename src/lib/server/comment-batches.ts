@@ -4,13 +4,11 @@
 // INSERT and one commit. Every writer still waits for that commit and gets its own comment's id:
 // nothing is acknowledged before it is stored.
 import { sql, type SQL } from 'drizzle-orm';
-import { connection, preparedStatement, type Connection } from '$lib/server/db';
+import { connection, preparedStatement } from '$lib/server/db';
+import { gathered } from '$lib/server/db/gather';
 import { comments, planSections, planVersions } from '$lib/server/db/schema';
 import * as events from '$lib/server/events';
 import type { CommentKind } from '$lib/server/db/schema';
-
-/** Rows per statement at most; more waiting go in the next one. */
-const MAX_BATCH = 200;
 
 export interface TopLevelComment {
 	planId: number;
@@ -24,39 +22,7 @@ export interface TopLevelComment {
 /** The comment's id and whether the statement sent its live event; null when nothing was written. */
 export type Written = { id: number; announced: boolean } | null;
 
-interface Waiting {
-	comment: TopLevelComment;
-	settle: (written: Written) => void;
-	fail: (error: unknown) => void;
-}
-
-const queues = new WeakMap<Connection, Waiting[]>();
-
 const keyOf = (authorId: number | string, idempotencyKey: string) => `${authorId} ${idempotencyKey}`;
-
-/**
- * Writes a top-level comment without a quote on the current version, if its period is open and it
- * has the section, in the next batch. Null when nothing was written: a key already used (in this
- * batch too), a closed period, a missing section; the caller then finds out which.
- */
-export function write(comment: TopLevelComment): Promise<Written> {
-	const open = connection();
-	let queue = queues.get(open);
-	if (!queue) {
-		queue = [];
-		queues.set(open, queue);
-	}
-	if (queue.length === 0) setImmediate(() => flush(open));
-	return new Promise((settle, fail) => queue.push({ comment, settle, fail }));
-}
-
-function flush(open: Connection): void {
-	const queue = queues.get(open);
-	if (!queue || queue.length === 0) return;
-	const batch = queue.splice(0, MAX_BATCH);
-	if (queue.length > 0) setImmediate(() => flush(open));
-	void insert(open, batch);
-}
 
 type Row = { id: number | string; author_id: number; idempotency_key: string };
 
@@ -84,10 +50,10 @@ const NOT_ANNOUNCED = sql`null`;
 const insertAnnounced = batchInsert(events.createdInStatement(sql`${comments.planId}`, sql`${comments.sectionKey}`, sql`${comments.id}`));
 const insertQuietly = batchInsert(NOT_ANNOUNCED);
 
-async function insert(open: Connection, batch: Waiting[]): Promise<void> {
-	const announce = open.kind === 'postgresql';
+async function insert(batch: TopLevelComment[]): Promise<Written[]> {
+	const announce = connection().kind === 'postgresql';
 	const input = JSON.stringify(
-		batch.map(({ comment }) => ({
+		batch.map((comment) => ({
 			plan_id: comment.planId,
 			section_key: comment.sectionKey,
 			kind: comment.kind,
@@ -101,19 +67,24 @@ async function insert(open: Connection, batch: Waiting[]): Promise<void> {
 		written = await (announce ? insertAnnounced : insertQuietly)({ comments: input });
 	} catch (error) {
 		// One comment's fault must not be everyone's: each tries again on its own, the careful way.
-		if (batch.length > 1) {
-			for (const waiting of batch) waiting.settle(null);
-		} else {
-			batch[0].fail(error);
-		}
-		return;
+		if (batch.length > 1) return batch.map(() => null);
+		throw error;
 	}
 	const ids = new Map(written.map((row) => [keyOf(row.author_id, row.idempotency_key), Number(row.id)]));
-	for (const { comment, settle } of batch) {
+	return batch.map((comment) => {
 		const key = keyOf(comment.authorId, comment.idempotencyKey);
 		const id = ids.get(key);
 		// The first of two with the same key got the row; the second learns of it the careful way.
 		ids.delete(key);
-		settle(id === undefined ? null : { id, announced: announce });
-	}
+		return id === undefined ? null : { id, announced: announce };
+	});
 }
+
+/**
+ * Writes a top-level comment without a quote on the current version, if its period is open and it
+ * has the section, in the next batch. Null when nothing was written: a key already used (in this
+ * batch too), a closed period, a missing section; the caller then finds out which.
+ */
+// One insert at a time: every batch locks the sections' counts (migrations/0007), so two would
+// only wait for each other.
+export const write: (comment: TopLevelComment) => Promise<Written> = gathered(insert, { oneAtATime: true });

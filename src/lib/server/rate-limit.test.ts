@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { db } from '$lib/server/db';
+import { rateLimits } from '$lib/server/db/schema';
 import { useTestDatabase } from '$tests/helpers/database';
 import { consume, peek, reset } from './rate-limit';
 
@@ -32,5 +35,25 @@ describe('rate limits', () => {
 		const key = `burst-${Math.random()}`;
 		const results = await Promise.all(Array.from({ length: 25 }, () => consume('registerIp', key)));
 		expect(results.filter((r) => r.allowed)).toHaveLength(10);
+	});
+
+	it('counts actions arriving together per key and per limit, and starts a spent window afresh', async () => {
+		const key = `mixed-${Math.random()}`;
+		const together = await Promise.all([
+			...Array.from({ length: 12 }, () => consume('registerIp', key)),
+			...Array.from({ length: 5 }, () => consume('registerIp', `${key}-b`)),
+			...Array.from({ length: 22 }, () => consume('flag', key))
+		]);
+		expect(together.slice(0, 12).filter((r) => r.allowed)).toHaveLength(10);
+		expect(together.slice(12, 17).every((r) => r.allowed)).toBe(true);
+		expect(together.slice(17).filter((r) => r.allowed)).toHaveLength(20);
+		expect((await consume('registerIp', key)).allowed).toBe(false);
+
+		await db.update(rateLimits).set({ expire: new Date(Date.now() - 1000) }).where(eq(rateLimits.key, `registerIp:${key}`));
+		const fresh = await Promise.all(Array.from({ length: 3 }, () => consume('registerIp', key)));
+		expect(fresh.every((r) => r.allowed)).toBe(true);
+		const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, `registerIp:${key}`));
+		expect(row.points).toBe(3);
+		expect(row.expire!.getTime()).toBeGreaterThan(Date.now() + 3500 * 1000);
 	});
 });

@@ -2,7 +2,8 @@
 // sharing a PostgreSQL server counts against the same limit.
 import { sql } from 'drizzle-orm';
 import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
-import { connection, db, type Database } from '$lib/server/db';
+import { db, preparedStatement } from '$lib/server/db';
+import { gathered } from '$lib/server/db/gather';
 import { rateLimits } from '$lib/server/db/schema';
 import { positiveInteger } from '$lib/server/config';
 
@@ -18,41 +19,58 @@ const LIMITS: Record<LimitName, { points: number; seconds: number; env: string }
 };
 
 // The library's Drizzle store builds its one query anew on every action, which took longer than the
-// rest of saving a comment; this store runs the same upsert (same table, same expiry rule), built once
-// per database and kept prepared. Everything else (counting, blocking, cleanup) is the library's.
-const upserts = new WeakMap<Database, ReturnType<typeof prepareUpsert>>();
-
-function prepareUpsert(database: Database) {
-	const expired = sql`${rateLimits.expire} <= ${sql.placeholder('now')}::timestamptz`;
-	return database
-		.insert(rateLimits)
-		.values({ key: sql.placeholder('key'), points: sql.placeholder('points'), expire: sql.placeholder('expire') })
-		.onConflictDoUpdate({
-			target: rateLimits.key,
-			set: {
-				points: sql`case when ${expired} then ${sql.placeholder('points')} else ${rateLimits.points} + ${sql.placeholder('points')} end`,
-				expire: sql`case when ${expired} then ${sql.placeholder('nextExpire')}::timestamptz else ${rateLimits.expire} end`
-			}
-		})
-		.returning()
-		.prepare('rate_limit_upsert');
+// rest of saving a comment. This store runs the same upsert (same table, same expiry rule), kept
+// prepared, and the actions that arrive together share one run of it: a key's points are added up
+// first, and each action gets the count as it stood after its own points. Everything else
+// (counting, blocking, cleanup) is the library's.
+interface Action {
+	key: string;
+	points: number;
+	expire: Date | null;
 }
-
 type LimitRow = typeof rateLimits.$inferSelect;
+
+const upsertStatement = preparedStatement<{ key: string; points: number; expire_ms: number | null }>(
+	'rate_limit_upsert',
+	sql`
+	insert into ${rateLimits} as r (key, points, expire)
+	select i.key, i.points, i.expire from json_to_recordset(${sql.placeholder('actions')}::json) as i(key text, points integer, expire timestamptz)
+	on conflict (key) do update set
+		points = case when r.expire <= ${sql.placeholder('now')}::timestamptz then excluded.points else r.points + excluded.points end,
+		expire = case when r.expire <= ${sql.placeholder('now')}::timestamptz then excluded.expire else r.expire end
+	returning r.key, r.points, (extract(epoch from r.expire) * 1000)::float8 as expire_ms`
+);
+
+const upsertTogether = gathered(async (actions: Action[]): Promise<LimitRow[]> => {
+	// One row per key: a statement may not change a row twice.
+	const perKey = new Map<string, Action>();
+	for (const action of actions) {
+		const seen = perKey.get(action.key);
+		if (seen) seen.points += action.points;
+		else perKey.set(action.key, { ...action });
+	}
+	const rowsOut = await upsertStatement({
+		actions: JSON.stringify([...perKey.values()].map(({ key, points, expire }) => ({ key, points, expire: expire?.toISOString() ?? null }))),
+		now: new Date().toISOString()
+	});
+	const after = new Map(rowsOut.map((row) => [row.key, row]));
+	// Counted back from the key's total, in the order the actions came.
+	const before = new Map([...perKey].map(([key, action]) => [key, Number(after.get(key)!.points) - action.points]));
+	return actions.map(({ key, points }) => {
+		const row = after.get(key)!;
+		const consumed = before.get(key)! + points;
+		before.set(key, consumed);
+		return { key, points: consumed, expire: row.expire_ms === null ? null : new Date(Number(row.expire_ms)) };
+	});
+});
+
 type Upsert = (this: RateLimiterDrizzle, key: string, points: number, msDuration: number, forceExpire: boolean) => Promise<LimitRow>;
 const libraryUpsert = (RateLimiterDrizzle.prototype as unknown as { _upsert: Upsert })._upsert;
 
-class PreparedDrizzleLimiter extends RateLimiterDrizzle {
+class GatheredDrizzleLimiter extends RateLimiterDrizzle {
 	async _upsert(key: string, points: number, msDuration: number, forceExpire = false): Promise<LimitRow> {
 		if (forceExpire) return libraryUpsert.call(this, key, points, msDuration, true);
-		const database = connection().db;
-		let upsert = upserts.get(database);
-		if (!upsert) upserts.set(database, (upsert = prepareUpsert(database)));
-		const now = new Date();
-		const expire = msDuration > 0 ? new Date(now.getTime() + msDuration) : null;
-		// Drizzle encodes the column's value (a Date); the two inside SQL it passes as they are, as text.
-		const [row] = await upsert.execute({ key, points, expire, now: now.toISOString(), nextExpire: expire?.toISOString() ?? null });
-		return row;
+		return upsertTogether({ key, points, expire: msDuration > 0 ? new Date(Date.now() + msDuration) : null });
 	}
 }
 
@@ -62,7 +80,7 @@ function limiter(name: LimitName): RateLimiterDrizzle {
 	let found = limiters.get(name);
 	if (!found) {
 		const limit = LIMITS[name];
-		found = new PreparedDrizzleLimiter({
+		found = new GatheredDrizzleLimiter({
 			storeClient: db,
 			schema: rateLimits,
 			keyPrefix: name,

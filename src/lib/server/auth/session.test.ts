@@ -34,9 +34,23 @@ describe('sessions', () => {
 
 		const valid = await validateSessionToken(token);
 		expect(valid.user?.id).toBe(user.id);
-		expect((await validateSessionToken(`${id}.${secret.slice(0, -1)}x`)).session).toBeNull();
+		expect((await validateSessionToken(`${id}.${secret.slice(0, -1)}${secret.endsWith('x') ? 'y' : 'x'}`)).session).toBeNull();
 		expect((await validateSessionToken(id)).session).toBeNull();
 		expect((await validateSessionToken(`${id}.${secret}.extra`)).session).toBeNull();
+	});
+
+	it('gives each of the lookups that arrive together its own session, or none', async () => {
+		const people = await Promise.all([createUser(), createUser(), createUser()]);
+		const tokens = await Promise.all(people.map((person) => createSession(person.id).then((made) => made.token)));
+		const [firstId, firstSecret] = tokens[0].split('.');
+		const results = await Promise.all([
+			...tokens.map((token) => validateSessionToken(token)),
+			validateSessionToken(`${firstId}.${firstSecret.slice(0, -1)}${firstSecret.endsWith('x') ? 'y' : 'x'}`),
+			validateSessionToken(`${generateSecureRandomString()}.${firstSecret}`),
+			validateSessionToken(`${firstId} ${firstId}.${firstSecret}`),
+			validateSessionToken(tokens[1])
+		]);
+		expect(results.map((result) => result.user?.id ?? null)).toEqual([...people.map((person) => person.id), null, null, null, people[1].id]);
 	});
 
 	it('ends a session left unused past the inactivity timeout', async () => {

@@ -4,7 +4,8 @@ import type { Cookies } from '@sveltejs/kit';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { eq, and, ne, sql } from 'drizzle-orm';
-import { connection, db, type Database } from '$lib/server/db';
+import { db, preparedQuery } from '$lib/server/db';
+import { gathered } from '$lib/server/db/gather';
 import { sessions, users } from '$lib/server/db/schema';
 import type { Role, StakeholderGroup } from '$lib/roles';
 
@@ -66,11 +67,14 @@ export type SessionValidation =
 
 const NO_SESSION: SessionValidation = { session: null, user: null, renewed: false };
 
-// Every signed-in request runs this query, so it is built once per database and kept prepared.
-const lookups = new WeakMap<Database, ReturnType<typeof prepareLookup>>();
+/** Separates the ids of one lookup; never among the letters of an id. */
+const ID_SEPARATOR = ' ';
+const SESSION_ID_PATTERN = new RegExp(`^[${RANDOM_ALPHABET}]{${RANDOM_STRING_BYTES}}$`);
 
-function prepareLookup(database: Database) {
-	return database
+// Every signed-in request runs this query, so it is built once per database and kept prepared, and
+// the lookups that arrive together share one run of it.
+const sessionLookup = preparedQuery((database) =>
+	database
 		.select({
 			id: sessions.id,
 			secretHash: sessions.secretHash,
@@ -87,22 +91,24 @@ function prepareLookup(database: Database) {
 		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, sql.placeholder('sessionId')))
-		.prepare('session_lookup');
-}
+		.where(sql`${sessions.id} = any(string_to_array(${sql.placeholder('sessionIds')}, ${ID_SEPARATOR}))`)
+		.prepare('session_lookup')
+);
 
-function sessionLookup(database: Database) {
-	let lookup = lookups.get(database);
-	if (!lookup) lookups.set(database, (lookup = prepareLookup(database)));
-	return lookup;
-}
+type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionLookup>['execute']>>[number];
+
+const lookUpSession = gathered(async (sessionIds: string[]): Promise<(SessionRow | undefined)[]> => {
+	const found = new Map((await sessionLookup().execute({ sessionIds: sessionIds.join(ID_SEPARATOR) })).map((row) => [row.id, row]));
+	return sessionIds.map((id) => found.get(id));
+});
 
 export async function validateSessionToken(token: string): Promise<SessionValidation> {
 	const parts = token.split('.');
 	if (parts.length !== 2 || !parts[0] || !parts[1]) return NO_SESSION;
 	const [sessionId, secret] = parts;
+	if (!SESSION_ID_PATTERN.test(sessionId)) return NO_SESSION;
 
-	const [row] = await sessionLookup(connection().db).execute({ sessionId });
+	const row = await lookUpSession(sessionId);
 	if (!row) return NO_SESSION;
 	if (!constantTimeEqual(hashSecret(secret), row.secretHash)) return NO_SESSION;
 

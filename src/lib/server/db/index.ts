@@ -59,6 +59,20 @@ export function preparedStatement<T = Record<string, unknown>>(name: string, que
 	};
 }
 
+/**
+ * A query built with Drizzle's builder and `.prepare(name)`, built once per database (tests switch
+ * databases) and kept prepared: for the builder's queries run most, whose results it maps.
+ */
+export function preparedQuery<T>(build: (database: Database) => T): () => T {
+	const built = new WeakMap<Database, T>();
+	return () => {
+		const database = connection().db;
+		let query = built.get(database);
+		if (query === undefined) built.set(database, (query = build(database)));
+		return query;
+	};
+}
+
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 const UNAVAILABLE_CODES = new Set([
