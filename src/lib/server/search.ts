@@ -30,6 +30,29 @@ export const activeTheme = sql`${themes.archivedAt} is null and ${themes.mergedI
 /** The author's stakeholder group, whether they wrote online or spoke at a session. */
 export const authorGroup = sql<string | null>`coalesce(${users.stakeholderGroup}, ${speakers.stakeholderGroup})`;
 
+/** The author's columns for a select that joins users and speakers; `authorOf` reads them back. */
+export const authorColumns = {
+	userName: users.displayName,
+	userOrganisation: users.organisation,
+	speakerName: speakers.name,
+	speakerAffiliation: speakers.affiliation,
+	group: authorGroup
+};
+
+export interface CommentAuthor {
+	name: string;
+	organisation: string;
+	group: string | null;
+}
+
+type AuthorRow = { userName: string | null; userOrganisation: string | null; speakerName: string | null; speakerAffiliation: string | null; group: string | null };
+
+/** Who wrote it online or said it at a session; null for neither (a removed account). */
+export function authorOf(row: AuthorRow): CommentAuthor | null {
+	const name = row.userName ?? row.speakerName;
+	return name === null ? null : { name, organisation: row.userOrganisation ?? row.speakerAffiliation ?? '', group: row.group };
+}
+
 /** `column` contains `term`, ignoring case, with LIKE wildcards in the term taken literally. */
 export function contains(column: SQL | Column, term: string): SQL {
 	return sql`${column} ilike ${`%${escapeLike(term)}%`}`;
@@ -95,7 +118,7 @@ export interface CommentHit {
 	body: string;
 	createdAt: Date;
 	endorsementCount: number;
-	author: { name: string; organisation: string; group: string | null } | null;
+	author: CommentAuthor | null;
 	session: { id: number; title: string } | null;
 	disposition: Disposition | null;
 	themes: ThemeMark[];
@@ -154,11 +177,7 @@ const hitDetails = preparedQuery((database) =>
 			body: comments.body,
 			createdAt: comments.createdAt,
 			endorsementCount: comments.endorsementCount,
-			userName: users.displayName,
-			userOrganisation: users.organisation,
-			speakerName: speakers.name,
-			speakerAffiliation: speakers.affiliation,
-			group: authorGroup,
+			...authorColumns,
 			sessionId: comments.sessionId,
 			sessionTitle: consultationSessions.title,
 			disposition: commentResponses.disposition
@@ -237,9 +256,8 @@ export async function findComments(options: {
 	const unordered = await hitDetails().execute({ ids: ids.join(ID_SEPARATOR) });
 	const found = unordered.sort((a, b) => place.get(a.id)! - place.get(b.id)!);
 	const themesFound = await themesOf(found.map((row) => row.id));
-	const hits = found.map((row): CommentHit => {
-		const name = row.userName ?? row.speakerName;
-		return {
+	const hits = found.map(
+		(row): CommentHit => ({
 			id: row.id,
 			parentId: row.parentId,
 			sectionKey: row.sectionKey,
@@ -249,15 +267,12 @@ export async function findComments(options: {
 			body: row.body,
 			createdAt: row.createdAt,
 			endorsementCount: row.endorsementCount,
-			author:
-				name === null
-					? null
-					: { name, organisation: row.userOrganisation ?? row.speakerAffiliation ?? '', group: row.group },
+			author: authorOf(row),
 			session: row.sessionId !== null && row.sessionTitle !== null ? { id: row.sessionId, title: row.sessionTitle } : null,
 			disposition: row.disposition,
 			themes: themesFound.get(row.id) ?? []
-		};
-	});
+		})
+	);
 	return { hits, total, capped, page, pages };
 }
 

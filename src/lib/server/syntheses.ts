@@ -15,7 +15,7 @@ import {
 import { can } from '$lib/roles';
 import * as audit from '$lib/server/audit';
 import { plainText, renderComment } from '$lib/server/markdown';
-import { authorGroup } from '$lib/server/search';
+import { authorColumns, authorOf, type CommentAuthor } from '$lib/server/search';
 
 export type SynthesisErrorCode = 'forbidden' | 'comment_not_found' | 'excerpt_not_found' | 'quote_not_found';
 
@@ -168,7 +168,7 @@ export interface PinnedQuote {
 	commentId: number;
 	excerpt: string;
 	position: number;
-	author: { name: string; organisation: string; group: string | null } | null;
+	author: CommentAuthor | null;
 	session: string | null;
 	/** False when the comment has since been hidden or deleted: the public no longer sees the quote. */
 	visible: boolean;
@@ -187,11 +187,7 @@ export async function quotesOf(
 			excerpt: synthesisQuotes.excerpt,
 			position: synthesisQuotes.position,
 			status: comments.status,
-			userName: users.displayName,
-			userOrganisation: users.organisation,
-			speakerName: speakers.name,
-			speakerAffiliation: speakers.affiliation,
-			group: authorGroup,
+			...authorColumns,
 			session: consultationSessions.title
 		})
 		.from(synthesisQuotes)
@@ -207,19 +203,16 @@ export async function quotesOf(
 			)
 		)
 		.orderBy(asc(synthesisQuotes.themeId), asc(synthesisQuotes.position), asc(synthesisQuotes.id));
-	return found.map((row) => {
-		const name = row.userName ?? row.speakerName;
-		return {
-			id: row.id,
-			themeId: row.themeId,
-			commentId: row.commentId,
-			excerpt: row.excerpt,
-			position: row.position,
-			author: name === null ? null : { name, organisation: row.userOrganisation ?? row.speakerAffiliation ?? '', group: row.group },
-			session: row.session,
-			visible: row.status === 'visible'
-		};
-	});
+	return found.map((row) => ({
+		id: row.id,
+		themeId: row.themeId,
+		commentId: row.commentId,
+		excerpt: row.excerpt,
+		position: row.position,
+		author: authorOf(row),
+		session: row.session,
+		visible: row.status === 'visible'
+	}));
 }
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();

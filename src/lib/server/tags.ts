@@ -19,6 +19,7 @@ import {
 import { can } from '$lib/roles';
 import { plainText, renderComment } from '$lib/server/markdown';
 import { numberSections } from '$lib/server/plan-view';
+import { authorColumns, authorGroup, authorOf, type CommentAuthor } from '$lib/server/search';
 import * as themeStore from '$lib/server/themes';
 import { prepare, suggest, type ExampleIndex, type Suggestion, type ThemeDefinition } from '$lib/analysis/suggest';
 import { coderPairs, kappaByTheme, type Coding, type ThemeAgreement } from '$lib/analysis/kappa';
@@ -385,7 +386,7 @@ export interface QueueItem {
 	kind: CommentKind;
 	bodyHtml: string;
 	quote: string | null;
-	author: { name: string; organisation: string; group: string | null } | null;
+	author: CommentAuthor | null;
 	session: { id: number; title: string } | null;
 	createdAt: Date;
 	status: 'visible';
@@ -420,8 +421,6 @@ async function sectionHeadings(planId: number): Promise<Map<string, string>> {
 		.orderBy(asc(planVersions.number));
 	return new Map(found.map((row) => [row.key, row.heading]));
 }
-
-const authorGroup = sql<string | null>`coalesce(${users.stakeholderGroup}, ${speakers.stakeholderGroup})`;
 
 function filterConditions(planId: number, filters: QueueFilters): SQL[] {
 	const conditions: SQL[] = [eq(comments.planId, planId), eq(comments.status, 'visible')];
@@ -467,11 +466,7 @@ export async function queue(planId: number, filters: QueueFilters, actor: Actor,
 				body: comments.body,
 				quote: comments.quote,
 				createdAt: comments.createdAt,
-				userName: users.displayName,
-				userOrganisation: users.organisation,
-				speakerName: speakers.name,
-				speakerAffiliation: speakers.affiliation,
-				group: authorGroup,
+				...authorColumns,
 				sessionId: comments.sessionId,
 				sessionTitle: consultationSessions.title
 			})
@@ -544,7 +539,6 @@ export async function queue(planId: number, filters: QueueFilters, actor: Actor,
 		const id = Number(row.id);
 		const tags = tagsOf.get(id) ?? [];
 		const codings = [...(codersOf.get(id)?.values() ?? [])].map((slugs) => [...slugs].sort().join(' '));
-		const name = row.userName ?? row.speakerName;
 		return {
 			id,
 			parentId: row.parentId === null ? null : Number(row.parentId),
@@ -554,7 +548,7 @@ export async function queue(planId: number, filters: QueueFilters, actor: Actor,
 			kind: row.kind,
 			bodyHtml: '',
 			quote: row.quote,
-			author: name ? { name, organisation: row.userOrganisation ?? row.speakerAffiliation ?? '', group: row.group } : null,
+			author: authorOf(row),
 			session: row.sessionId !== null && row.sessionTitle !== null ? { id: row.sessionId, title: row.sessionTitle } : null,
 			createdAt: row.createdAt,
 			status: 'visible',
