@@ -101,7 +101,14 @@ test.describe('when the database server becomes unreachable', () => {
 		const proxied = new URL(direct);
 		proxied.port = String(proxy.port);
 		proxied.hostname = '127.0.0.1';
-		const app = await startApp({ DATABASE_URL: proxied.href });
+		// The page's live-comment stream stays open, so a graceful stop would wait adapter-node's 30 s.
+		const app = await startApp({ DATABASE_URL: proxied.href, SHUTDOWN_TIMEOUT: '1' });
+		// This test failed once in CI and in no run here since; if it fails again, its output says
+		// what the page was answered and what the app logged.
+		const answers: string[] = [];
+		const started = Date.now();
+		page.on('response', (r) => answers.push(`${Date.now() - started} ms ${r.status()} ${r.request().method()} ${r.url()}`));
+		page.on('requestfailed', (r) => answers.push(`${Date.now() - started} ms failed ${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
 		try {
 			await page.goto(`${app.url}/login`);
 			await page.getByLabel('이메일').fill('participant@example.org');
@@ -129,6 +136,10 @@ test.describe('when the database server becomes unreachable', () => {
 			await expect.poll(async () => (await fetch(`${app.url}/healthz`)).status, { timeout: 30_000 }).toBe(200);
 			await form.getByRole('button', { name: '의견 남기기' }).click();
 			await expect(page.locator('article.comment', { hasText: text })).toBeVisible();
+		} catch (error) {
+			const alerts = await page.locator('[role=alert]').allTextContents().catch(() => []);
+			console.log(`[outage test] page ${page.url()}, alerts ${JSON.stringify(alerts)}\n${answers.join('\n')}\n[app]\n${app.output()}`);
+			throw error;
 		} finally {
 			await app.stop();
 			await proxy.close();

@@ -152,7 +152,11 @@ fetch(${JSON.stringify(target + COMMENTS_API)}, { method: 'POST', mode: 'no-cors
 		await page.goto(attackerUrl, { waitUntil: 'commit' }).catch((error: Error) => {
 			if (!error.message.includes('interrupted by another navigation')) throw error;
 		});
-		return { api: await apiPost, form: await formPost };
+		const answers = { api: await apiPost, form: await formPost };
+		// The form's answer arriving is not yet its page: a navigation started before that page is
+		// shown would be cut short by it.
+		await page.waitForURL((url) => `${url.pathname}${url.search}` === COMMENT_ACTION);
+		return answers;
 	}
 
 	test('a page on another site cannot post a comment with the victim’s cookie', async ({ page, baseURL }) => {
