@@ -36,7 +36,7 @@ export default defineConfig({
 			...(process.env.E2E_DATABASE_URL
 				? { DATABASE_URL: process.env.E2E_DATABASE_URL }
 				: { PGLITE_DIR: process.env.E2E_PGLITE_DIR ?? 'tests/.artifacts/e2e-data' }),
-			RATE_LIMIT_SIGN_IN_PER_IP: '10000',
+			RATE_LIMIT_SIGN_IN_FAILURES_PER_IP: '10000',
 			RATE_LIMIT_REGISTRATIONS_PER_IP: '10000',
 			RATE_LIMIT_COMMENTS_PER_USER: '10000'
 		}

@@ -82,7 +82,14 @@ export interface GeneratedData {
 	comments: number;
 	researcherToken: string;
 	posterTokens: string[];
+	/** Accounts for the `forum` scenario, who sign in through the sign-in form with FORUM_PASSWORD. */
+	forumEmails: string[];
+	forumPassword: string;
 }
+
+/** Every generated account's password (one argon2id hash, computed once, shared by all of them). */
+export const FORUM_PASSWORD = 'bench-password-1';
+export const FORUM_PARTICIPANTS = 100;
 
 async function insertUsers(count: number, passwordHash: string, role: string[] = []): Promise<number[]> {
 	const ids: number[] = [];
@@ -102,10 +109,23 @@ async function insertUsers(count: number, passwordHash: string, role: string[] =
 
 /** Fills an empty, migrated database; returns what the load generator needs. */
 export async function generate(total: number, log: (message: string) => void = console.log): Promise<GeneratedData> {
-	const passwordHash = await hashPassword('bench-password-1');
+	const passwordHash = await hashPassword(FORUM_PASSWORD);
 	const [official] = await insertUsers(1, passwordHash, ['official']);
 	const researchers = await insertUsers(2, passwordHash, ['researcher']);
 	const participants = await insertUsers(Math.max(200, Math.floor(total / 50)), passwordHash);
+	// The forum's participants: known emails, the same hash (hashing 100 passwords would take seconds).
+	// Chosen by index, not by random(), so the rest of the data stays what earlier runs measured.
+	const forumEmails = Array.from({ length: FORUM_PARTICIPANTS }, (_, i) => `forum-${i + 1}@bench.example.org`);
+	await db.insert(users).values(
+		forumEmails.map((email, i) => ({
+			email,
+			passwordHash,
+			displayName: `포럼 참여자 ${i + 1}`,
+			organisation: ['광명 생협', '광명YMCA', '사회적기업 다온', '마을 모임', ''][i % 5],
+			stakeholderGroup: ['social_economy_enterprise', 'cooperative', 'civil_society', 'intermediary', 'citizen'][i % 5],
+			roles: []
+		}))
+	);
 	await db.insert(themes).values(DEMO_THEMES.map((t, i) => ({ ...t, keywords: [...t.keywords], position: i + 1 })));
 	const themeIds = (await db.select({ id: themes.id }).from(themes)).map((t) => t.id);
 
@@ -226,7 +246,7 @@ export async function generate(total: number, log: (message: string) => void = c
 	const researcherToken = (await createSession(researchers[0])).token;
 	const posterTokens: string[] = [];
 	for (const id of participants.slice(0, 200)) posterTokens.push((await createSession(id)).token);
-	return { planSlug: BENCH_SLUG, busySection: BUSY_SECTION, comments: written, researcherToken, posterTokens };
+	return { planSlug: BENCH_SLUG, busySection: BUSY_SECTION, comments: written, researcherToken, posterTokens, forumEmails, forumPassword: FORUM_PASSWORD };
 }
 
 /** Entry point for bench/run.js: migrate the database in the environment and fill it. */

@@ -3,40 +3,71 @@
 // route by route, next to a ceiling (the same server answering a static file of the plan page's
 // size). Prints a table and writes bench/results.json (the 100,000-comment PostgreSQL run) and
 // bench/results-all.json (every run). Options: --quick (10,000 comments only, shorter runs).
+// For trials: --only=forum,plan_page,... (scenarios: ceiling, the route names, signed_in, post_comment,
+// forum), --database=pglite|postgresql, --skip-build (reuse build-bench/), and the environment's
+// BENCH_COMMENTS (comments per run), BENCH_DURATION (s per route), BENCH_FORUM_SECONDS. A trial (any of
+// these) writes its results to bench/.data/ instead of bench/results*.json.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { createServer as createViteServer } from 'vite';
 import { pageJsGzipBytes } from './js-size.js';
+import { runForum } from './forum.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const quick = process.argv.includes('--quick');
+const option = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const only = option('only')?.split(',');
+const onlyDatabase = option('database');
+const skipBuild = process.argv.includes('--skip-build');
+const commentsOverride = process.env.BENCH_COMMENTS ? Number(process.env.BENCH_COMMENTS) : undefined;
+const trial = Boolean(only || onlyDatabase || skipBuild || commentsOverride || process.env.BENCH_DURATION || process.env.BENCH_FORUM_SECONDS);
+/** Whether a scenario is part of this run (every one unless --only names some). */
+const selected = (name) => !only || only.includes(name);
 const BUILD_DIR = 'build-bench';
 const CONNECTIONS = 25;
-const DURATION = quick ? 8 : 15;
-const WARMUP = quick ? 2 : 4;
+const DURATION = Number(process.env.BENCH_DURATION ?? (quick ? 8 : 15));
+const WARMUP = Math.min(quick ? 2 : 4, DURATION);
+const FORUM_SECONDS = Number(process.env.BENCH_FORUM_SECONDS ?? (quick ? 30 : 60));
 const adminUrl =
 	process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-const RUNS = quick
-	? [
-			{ database: 'postgresql', comments: 10_000 },
-			{ database: 'pglite', comments: 10_000 }
-		]
-	: [
-			{ database: 'postgresql', comments: 10_000 },
-			{ database: 'postgresql', comments: 100_000 },
-			{ database: 'pglite', comments: 10_000 }
-		];
+const RUNS = (
+	quick || commentsOverride
+		? [
+				{ database: 'postgresql', comments: commentsOverride ?? 10_000 },
+				{ database: 'pglite', comments: commentsOverride ?? 10_000 }
+			]
+		: [
+				{ database: 'postgresql', comments: 10_000 },
+				{ database: 'postgresql', comments: 100_000 },
+				{ database: 'pglite', comments: 10_000 }
+			]
+).filter((run) => !onlyDatabase || run.database === onlyDatabase);
 
 const log = (message) => console.log(`[bench] ${message}`);
 /** Read routes measured again signed in, where the page cache never answers. */
 const SIGNED_IN_ROUTES = ['plan_page', 'busy_section', 'dashboard', 'search_2', 'search_3'];
 
 function build() {
+	// A fresh clone has neither the compiled messages (src/lib/paraglide/, which the generator's Vite
+	// server imports) nor .svelte-kit/tsconfig.json, which tsconfig.json extends and Vite needs before
+	// it loads anything ("Tsconfig not found"): make both as `npm run check` does, before either is used.
+	log('npm run paraglide');
+	const paraglide = spawnSync('npm', ['run', '--silent', 'paraglide'], { cwd: root, stdio: 'inherit' });
+	if (paraglide.status !== 0) throw new Error('npm run paraglide failed');
+	log('svelte-kit sync');
+	const syncEnv = { ...process.env };
+	delete syncEnv.KIT_OUT_DIR;
+	const sync = spawnSync('npx', ['svelte-kit', 'sync'], { cwd: root, stdio: 'inherit', env: syncEnv });
+	if (sync.status !== 0) throw new Error('svelte-kit sync failed');
+	if (skipBuild) {
+		log(`reusing ${BUILD_DIR}/ (--skip-build)`);
+		return;
+	}
 	log('building the app');
 	const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], {
 		cwd: root,
@@ -85,19 +116,25 @@ async function withGenerator(env, work) {
 	}
 }
 
-async function startServer(env, port) {
+/**
+ * Starts the built server. `defaultLimits`: every rate limit as the app ships it (no RATE_LIMIT_*
+ * variable reaches the server, not even one from this process's environment); otherwise only the
+ * per-user comment limit is lifted, for post_comment's 20 posters.
+ */
+async function startServer(env, port, { defaultLimits = false } = {}) {
 	const url = `http://127.0.0.1:${port}`;
+	const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('RATE_LIMIT_')));
 	const child = spawn(process.execPath, [path.join(root, BUILD_DIR)], {
 		cwd: root,
 		env: {
-			...process.env,
+			...inherited,
 			DATABASE_URL: '',
 			PGLITE_DIR: '',
 			...env,
 			PORT: String(port),
 			ORIGIN: url,
 			SEED_DEMO: 'false',
-			RATE_LIMIT_COMMENTS_PER_USER: '100000000',
+			...(defaultLimits ? {} : { RATE_LIMIT_COMMENTS_PER_USER: '100000000' }),
 			NODE_ENV: 'production'
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -181,7 +218,7 @@ async function benchmarkRun({ database, comments }) {
 		await stopServer(server);
 		writeFileSync(path.join(root, BUILD_DIR, 'client', 'bench-static.html'), planHtml);
 		server = await startServer(db.env, port);
-		const pid = server.child.pid;
+		let pid = server.child.pid;
 		const jsBytes = (await pageJsGzipBytes(`${server.url}${planPath}`, path.join(root, BUILD_DIR))).bytes;
 
 		const researcher = { cookie: `session=${data.researcherToken}` };
@@ -234,12 +271,19 @@ async function benchmarkRun({ database, comments }) {
 				`${name.padEnd(13)} ${String(results[name].rps).padStart(6)} req/s  p50 ${results[name].p50_ms} ms  p95 ${results[name].p95_ms} ms  p99 ${results[name].p99_ms} ms  errors ${results[name].errors}  rss ${results[name].rss_mb} MB`
 			);
 		};
-		for (const name of Object.keys(routes)) if (name !== 'post_comment') await measure(name);
+		// The ceiling is measured whenever a ratio to it is.
+		const wantsCeiling = Object.keys(routes).some((name) => name !== 'ceiling' && selected(name)) || selected('signed_in');
+		for (const name of Object.keys(routes)) {
+			if (name === 'post_comment') continue;
+			if (selected(name) || (name === 'ceiling' && wantsCeiling)) await measure(name);
+		}
+		const ceiling = results.ceiling?.rps ?? null;
+		const ratio = (rps) => (ceiling ? Math.round((rps / ceiling) * 1000) / 1000 : null);
 
 		// The same reads signed in: never served from the page cache, so every request draws its page.
 		// At 25 connections for throughput, then one at a time for the server's own time per request.
 		const signedIn = {};
-		for (const name of SIGNED_IN_ROUTES) {
+		for (const name of selected('signed_in') ? SIGNED_IN_ROUTES : []) {
 			const options = { ...routes[name], headers: participant };
 			await load(options, pid, { record: false, duration: WARMUP });
 			const busy = await load(options, pid);
@@ -250,6 +294,7 @@ async function benchmarkRun({ database, comments }) {
 				p95_ms: busy.p95_ms,
 				p99_ms: busy.p99_ms,
 				errors: busy.errors + alone.errors,
+				ratio_to_ceiling: ratio(busy.rps),
 				server_p50_ms: alone.p50_ms,
 				server_p95_ms: alone.p95_ms
 			};
@@ -257,41 +302,65 @@ async function benchmarkRun({ database, comments }) {
 				`${`${name} (signed in)`.padEnd(24)} ${String(busy.rps).padStart(6)} req/s  p50 ${busy.p50_ms} ms  p99 ${busy.p99_ms} ms  one at a time: p50 ${alone.p50_ms} ms  p95 ${alone.p95_ms} ms`
 			);
 		}
+
+		// The forum: 100 participants signing in from one address and taking part at a person's pace,
+		// on a server of its own with every rate limit as the app ships it.
+		let forum = null;
+		if (selected('forum')) {
+			await stopServer(server);
+			server = await startServer(db.env, port, { defaultLimits: true });
+			log(`forum: ${data.forumEmails.length} participants from 127.0.0.1 for ${FORUM_SECONDS} s, default rate limits`);
+			forum = { comments: data.comments, ...(await runForum(server.url, data, { durationMs: FORUM_SECONDS * 1000, log })) };
+			log(
+				`forum: ${forum.requests} requests (${forum.rps}/s)  p50 ${forum.p50_ms?.toFixed(1)} ms  p99 ${forum.p99_ms?.toFixed(1)} ms  errors ${forum.errors}  refused sign-ins ${forum.refused_sign_ins}  reads ${forum.reads} (+${forum.reads_signed_out} signed out)  endorsements ${forum.endorsements}  posts ${forum.posts}`
+			);
+			if (forum.errors) log(`forum: errors ${JSON.stringify(forum.problems)}`);
+			await stopServer(server);
+			server = await startServer(db.env, port);
+			pid = server.child.pid;
+		}
+
 		// Last, as it adds thousands of comments to the data the reads above were measured on.
-		await measure('post_comment');
+		if (selected('post_comment')) await measure('post_comment');
 		await stopServer(server);
 
-		const stored = await withGenerator(db.env, (generator) => generator.countMarked(marker));
-		const accepted = results.post_comment.statuses[201] ?? 0;
-		results.post_comment.stored = stored.total;
-		// Requests still in flight when the run stops are stored but not counted as answered.
-		results.post_comment.stored_once = stored.total === stored.distinct && stored.total >= accepted;
-		log(`posting: ${accepted} accepted (201), ${stored.total} stored, ${stored.distinct} distinct`);
+		if (results.post_comment) {
+			const stored = await withGenerator(db.env, (generator) => generator.countMarked(marker));
+			const accepted = results.post_comment.statuses[201] ?? 0;
+			results.post_comment.stored = stored.total;
+			results.post_comment.accepted = accepted;
+			// Requests still in flight when the run stops are stored but not counted as answered.
+			results.post_comment.stored_once = stored.total === stored.distinct && stored.total >= accepted;
+			log(`posting: ${accepted} accepted (201), ${stored.total} stored, ${stored.distinct} distinct`);
+		}
 
-		const ceiling = results.ceiling.rps;
 		const shaped = {};
 		for (const name of ['plan_page', 'busy_section', 'post_comment', 'dashboard', 'search_2', 'search_3', 'export_csv']) {
 			const r = results[name];
+			if (!r) continue;
 			shaped[name] = {
 				rps: r.rps,
 				p50_ms: r.p50_ms,
 				p95_ms: r.p95_ms,
 				p99_ms: r.p99_ms,
 				errors: r.errors,
-				ratio_to_ceiling: Math.round((r.rps / ceiling) * 1000) / 1000,
+				ratio_to_ceiling: ratio(r.rps),
 				server_rss_mb: r.rss_mb
 			};
 		}
-		shaped.post_comment.stored_once = results.post_comment.stored_once;
-		shaped.post_comment.stored = results.post_comment.stored;
-		shaped.post_comment.accepted = accepted;
+		if (shaped.post_comment) {
+			shaped.post_comment.stored_once = results.post_comment.stored_once;
+			shaped.post_comment.stored = results.post_comment.stored;
+			shaped.post_comment.accepted = results.post_comment.accepted;
+		}
 		return {
 			database,
 			comments: data.comments,
 			ceiling_rps: ceiling,
 			routes: shaped,
 			plan_page_js_gzip_bytes: jsBytes,
-			signed_in: signedIn
+			signed_in: signedIn,
+			forum
 		};
 	} finally {
 		await db.dispose();
@@ -301,27 +370,65 @@ async function benchmarkRun({ database, comments }) {
 const ms = (value) => (value === null ? '-' : value.toFixed(1)).padStart(7);
 
 function printTable(run) {
-	console.log(`\n${run.database}, ${run.comments.toLocaleString('en')} comments (ceiling ${run.ceiling_rps} req/s, plan page JS ${run.plan_page_js_gzip_bytes} B gzip)`);
-	console.log('route            req/s     p50     p95     p99  errors  ×ceiling  RSS MB');
-	for (const [name, r] of Object.entries(run.routes)) {
+	console.log(`\n${run.database}, ${run.comments.toLocaleString('en')} comments (ceiling ${run.ceiling_rps ?? '-'} req/s, plan page JS ${run.plan_page_js_gzip_bytes} B gzip)`);
+	if (Object.keys(run.routes).length > 0) {
+		console.log('route            req/s     p50     p95     p99  errors  ×ceiling  RSS MB');
+		for (const [name, r] of Object.entries(run.routes)) {
+			console.log(
+				`${name.padEnd(13)} ${String(r.rps).padStart(8)} ${ms(r.p50_ms)} ${ms(r.p95_ms)} ${ms(r.p99_ms)} ${String(r.errors).padStart(7)} ${String(r.ratio_to_ceiling).padStart(9)} ${String(r.server_rss_mb).padStart(7)}`
+			);
+		}
+	}
+	if (Object.keys(run.signed_in).length > 0) {
+		console.log('signed in        req/s     p50     p95     p99  errors  ×ceiling  alone p50  alone p95');
+		for (const [name, r] of Object.entries(run.signed_in)) {
+			console.log(
+				`${name.padEnd(13)} ${String(r.rps).padStart(8)} ${ms(r.p50_ms)} ${ms(r.p95_ms)} ${ms(r.p99_ms)} ${String(r.errors).padStart(7)} ${String(r.ratio_to_ceiling).padStart(9)}    ${ms(r.server_p50_ms)}    ${ms(r.server_p95_ms)}`
+			);
+		}
+	}
+	const f = run.forum;
+	if (f) {
+		console.log(`forum: ${f.participants} participants from one address, ${f.duration_s} s, default rate limits`);
+		console.log('  requests   req/s     p50     p95     p99  errors  refused sign-ins  signed in  reads (signed out)  endorsements  posts');
 		console.log(
-			`${name.padEnd(13)} ${String(r.rps).padStart(8)} ${ms(r.p50_ms)} ${ms(r.p95_ms)} ${ms(r.p99_ms)} ${String(r.errors).padStart(7)} ${String(r.ratio_to_ceiling).padStart(9)} ${String(r.server_rss_mb).padStart(7)}`
+			`  ${String(f.requests).padStart(8)} ${String(f.rps).padStart(7)} ${ms(f.p50_ms)} ${ms(f.p95_ms)} ${ms(f.p99_ms)} ${String(f.errors).padStart(7)} ${String(f.refused_sign_ins).padStart(17)} ${String(f.sign_ins).padStart(10)} ${`${f.reads} (${f.reads_signed_out})`.padStart(19)} ${String(f.endorsements).padStart(13)} ${String(f.posts).padStart(6)}`
+		);
+		console.log(
+			'  by kind: ' +
+				Object.entries(f.by_kind)
+					.filter(([, k]) => k.requests > 0)
+					.map(([kind, k]) => `${kind} ${k.requests} (p50 ${k.p50_ms.toFixed(1)}, p99 ${k.p99_ms.toFixed(1)} ms)`)
+					.join(', ')
 		);
 	}
-	console.log('signed in        req/s     p50     p95     p99  errors   alone p50  alone p95');
-	for (const [name, r] of Object.entries(run.signed_in)) {
-		console.log(
-			`${name.padEnd(13)} ${String(r.rps).padStart(8)} ${ms(r.p50_ms)} ${ms(r.p95_ms)} ${ms(r.p99_ms)} ${String(r.errors).padStart(7)}    ${ms(r.server_p50_ms)}    ${ms(r.server_p95_ms)}`
-		);
+}
+
+/** The forum's headline figures per database: PostgreSQL's from the run results.json holds, PGlite's from its own run. */
+function forumSummary(runs, main) {
+	const summary = {};
+	for (const database of ['pglite', 'postgresql']) {
+		const run = main.database === database && main.forum ? main : runs.filter((r) => r.database === database && r.forum).at(-1);
+		if (!run) continue;
+		const { p50_ms, p99_ms, errors, refused_sign_ins, participants, requests, reads, reads_signed_out, endorsements, posts } = run.forum;
+		summary[database] = { comments: run.comments, participants, p50_ms, p99_ms, errors, refused_sign_ins, requests, reads, reads_signed_out, endorsements, posts };
 	}
+	return summary;
 }
 
 build();
 const runs = [];
 for (const run of RUNS) runs.push(await benchmarkRun(run));
 for (const run of runs) printTable(run);
-const main = runs.find((r) => r.database === 'postgresql' && r.comments >= 100_000) ?? runs[0];
-writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(main, null, '\t') + '\n');
-writeFileSync(path.join(root, 'bench', 'results-all.json'), JSON.stringify({ measured_at: new Date().toISOString(), cores: (await import('node:os')).cpus().length, runs }, null, '\t') + '\n');
-log('wrote bench/results.json and bench/results-all.json');
+const main = runs.find((r) => r.database === 'postgresql' && r.comments >= 100_000) ?? runs.find((r) => r.database === 'postgresql') ?? runs[0];
+const forum = forumSummary(runs, main);
+// A trial (--only, --database, BENCH_COMMENTS …) never replaces the measured results.
+const outDir = trial ? path.join(root, 'bench', '.data') : path.join(root, 'bench');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({ ...main, forum }, null, '\t') + '\n');
+writeFileSync(
+	path.join(outDir, 'results-all.json'),
+	JSON.stringify({ measured_at: new Date().toISOString(), cores: (await import('node:os')).cpus().length, forum, runs }, null, '\t') + '\n'
+);
+log(`wrote ${path.relative(root, outDir)}/results.json and results-all.json${trial ? ' (a trial: bench/results*.json are left as they were)' : ''}`);
 process.exit(0);

@@ -1,4 +1,6 @@
 import type { Session, SessionUser } from '$lib/server/auth/session';
+import type { PageTokens } from '$lib/server/page-cache';
+import type { PageRecord } from '$lib/server/reader-pages';
 
 declare global {
 	namespace App {
@@ -16,6 +18,12 @@ declare global {
 			databaseUnavailable?: boolean;
 			/** Set by handleError when a query failed on a value from the request, so it becomes 400. */
 			invalidInput?: boolean;
+			/** The session was already looked up for this request (by the page cache). */
+			sessionChecked?: boolean;
+			/** Placeholders for a page drawn to be shared (page-cache.ts): loads draw with these. */
+			pageTokens?: PageTokens;
+			/** What a shared signed-in drawing found about its reader (reader-pages.ts). */
+			pageRecord?: PageRecord;
 		}
 	}
 }

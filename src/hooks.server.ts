@@ -2,7 +2,8 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { localeOf } from '$lib/server/locale';
 import { m } from '$lib/paraglide/messages';
-import { answering, startServer } from '$lib/server/startup';
+import { answering, isReady, startWhenDatabaseAnswers } from '$lib/server/startup';
+import { answerClientErrors } from '$lib/server/client-errors';
 import { errorCode, isDatabaseUnavailable } from '$lib/server/db';
 import {
 	SESSION_COOKIE_NAME,
@@ -10,16 +11,35 @@ import {
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
-import { bodyGuard, crossSiteRefusal, isInvalidInput, securityHeaders, urlRefusal } from '$lib/server/http';
+import {
+	bodyGuard,
+	crossSiteRefusal,
+	formTypeRefusal,
+	isInvalidInput,
+	securityHeaders,
+	urlRefusal
+} from '$lib/server/http';
 import * as pageCache from '$lib/server/page-cache';
+import * as readerPages from '$lib/server/reader-pages';
 
 export const init: ServerInit = async () => {
-	try {
-		await startServer();
-	} catch (error) {
+	answerClientErrors();
+	// Not awaited: SvelteKit serves once init returns, and a database that is not up yet (started
+	// after the app) is waited for while handleStarting answers 503, instead of the port staying shut.
+	void startWhenDatabaseAnswers().catch((error) => {
 		console.error(`[plan-consultation] could not start: ${(error as Error).message}`);
 		process.exit(1);
+	});
+};
+
+/** Until the database answers with every migration applied, nothing can be read or written: 503. */
+const handleStarting: Handle = async ({ event, resolve }) => {
+	if (isReady()) return resolve(event);
+	event.locals.locale = localeOf(event.request);
+	if (event.url.pathname === '/healthz') {
+		return Response.json({ status: 'starting' }, { status: 503, headers: { 'cache-control': 'no-store', 'retry-after': '5' } });
 	}
+	return unavailableResponse(event.request, event.url, { message: m.error_starting(), code: 'starting' });
 };
 
 /**
@@ -27,7 +47,10 @@ export const init: ServerInit = async () => {
  * cannot store. Runs inside the locale middleware so refusals speak the user's language.
  */
 const guardRequest: Handle = async ({ event, resolve }) => {
-	const refused = crossSiteRefusal(event.request, event.url) ?? urlRefusal(event.request, event.url);
+	const refused =
+		crossSiteRefusal(event.request, event.url) ??
+		urlRefusal(event.request, event.url) ??
+		formTypeRefusal(event.request, event.url);
 	if (refused) return refused;
 	const guarded = await bodyGuard(event.request);
 	if (guarded instanceof Response) return guarded;
@@ -42,6 +65,7 @@ const handleLocale: Handle = ({ event, resolve }) => {
 };
 
 const handleSession: Handle = async ({ event, resolve }) => {
+	if (event.locals.sessionChecked) return resolve(event);
 	event.locals.user = null;
 	event.locals.session = null;
 	const token = event.cookies.get(SESSION_COOKIE_NAME);
@@ -103,19 +127,19 @@ async function postedFields(request: Request): Promise<[string, string][]> {
 	}
 }
 
-async function unavailableResponse(request: Request, url: URL): Promise<Response> {
-	const message = m.error_database_unavailable();
+async function unavailableResponse(
+	request: Request,
+	url: URL,
+	{ message, code } = { message: m.error_database_unavailable(), code: 'database_unavailable' }
+): Promise<Response> {
 	const headers = { 'retry-after': '5' };
 	// An enhanced form reads the action-result shape; the page keeps what was typed and shows this.
 	if (request.headers.get('x-sveltekit-action') === 'true') {
-		return Response.json(
-			{ type: 'error', status: 503, error: { message, code: 'database_unavailable' } },
-			{ status: 503, headers }
-		);
+		return Response.json({ type: 'error', status: 503, error: { message, code } }, { status: 503, headers });
 	}
 	const wantsJson = !(request.headers.get('accept') ?? '').includes('text/html');
 	return wantsJson
-		? Response.json({ message, code: 'database_unavailable' }, { status: 503, headers })
+		? Response.json({ message, code }, { status: 503, headers })
 		: new Response(unavailablePage(message, url, await postedFields(request)), {
 				status: 503,
 				headers: { ...headers, 'content-type': 'text/html; charset=utf-8' }
@@ -153,8 +177,9 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 };
 
 /**
- * Signed-out readers' pages come from the page cache when it holds them; any write empties it, both
- * before (a page drawn meanwhile is not kept) and after, on every instance.
+ * Readers' pages come from the page cache when it holds them; any write empties it, both before (a
+ * page drawn meanwhile is not kept) and after, on every instance. Signed-in readers of the pages that
+ * are shared get the drawing kept for readers like them, with their own name, id and form key.
  */
 const handlePageCache: Handle = async ({ event, resolve }) => {
 	if (pageCache.isWrite(event.request)) {
@@ -165,15 +190,42 @@ const handlePageCache: Handle = async ({ event, resolve }) => {
 			await pageCache.invalidateEverywhere();
 		}
 	}
-	const signedOut = !event.cookies.get(SESSION_COOKIE_NAME);
-	const key = pageCache.keyOf(event.request, event.url, localeOf(event.request), signedOut);
-	return key ? pageCache.serve(key, async () => resolve(event)) : resolve(event);
+	const drawWith = async (tokens: pageCache.PageTokens) => {
+		event.locals.pageTokens = tokens;
+		return resolve(event);
+	};
+	const token = event.cookies.get(SESSION_COOKIE_NAME);
+	const locale = localeOf(event.request);
+	if (!token) {
+		const key = pageCache.keyOf(event.request, event.url, locale, 'out');
+		return key ? pageCache.serve(key, drawWith) : resolve(event);
+	}
+	if (!pageCache.keyOf(event.request, event.url, locale, 'in')) return resolve(event);
+	let validation: Awaited<ReturnType<typeof validateSessionToken>>;
+	try {
+		validation = await validateSessionToken(token);
+	} catch {
+		// handleSession meets the same failure and answers it (503 when the database is away).
+		return resolve(event);
+	}
+	const { session, user, renewed } = validation;
+	// A renewed session sets its cookie on this response, which is then drawn for this reader alone.
+	if (!session || renewed || !readerPages.isShared(event.route.id, user)) return resolve(event);
+	event.locals.session = session;
+	event.locals.user = user;
+	event.locals.sessionChecked = true;
+	const base = pageCache.keyOf(event.request, event.url, locale, `in:${[...user.roles].sort().join(',')}`)!;
+	return readerPages.serve(base, user, (tokens, record) => {
+		event.locals.pageRecord = record;
+		return drawWith(tokens);
+	});
 };
 
 const handleInFlight: Handle = ({ event, resolve }) => answering(async () => resolve(event));
 
 export const handle = sequence(
 	handleInFlight,
+	handleStarting,
 	handlePageCache,
 	handleHeaders,
 	handleLocale,
@@ -182,7 +234,11 @@ export const handle = sequence(
 	handleSession
 );
 
-export const handleError: HandleServerError = ({ error, event, status }) => {
+const UNSUPPORTED_MEDIA_TYPE = 415;
+/** Enough of SvelteKit's own message to tell what was refused, not an echo of what was sent. */
+const LOGGED_MESSAGE_LENGTH = 200;
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (isDatabaseUnavailable(error)) {
 		event.locals.databaseUnavailable = true;
 		return { message: m.error_database_unavailable(), code: 'database_unavailable' };
@@ -193,6 +249,14 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 		return { message: m.error_invalid_input(), code: 'invalid_input' };
 	}
 	if (status === 404) return { message: m.error_not_found(), code: 'not_found' };
+	// The client's mistake (SvelteKit's 415 for a form action posted without a form's type): anyone
+	// can send these, so a line each at most, never a stack trace.
+	if (status >= 400 && status < 500) {
+		console.warn(`[plan-consultation] ${event.request.method} ${event.url.pathname}: ${status} ${JSON.stringify(message.slice(0, LOGGED_MESSAGE_LENGTH))}`);
+		return status === UNSUPPORTED_MEDIA_TYPE
+			? { message: m.error_unsupported_media_type(), code: 'unsupported_media_type' }
+			: { message: m.error_bad_request(), code: 'bad_request' };
+	}
 	console.error(`[plan-consultation] ${event.request.method} ${event.url.pathname}:`, error);
 	return { message: m.error_unexpected(), code: 'unexpected' };
 };

@@ -1,12 +1,14 @@
 import * as responses from '$lib/server/responses';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ locals }) => ({
-	locale: locals.locale,
-	user: locals.user && {
-		id: locals.user.id,
-		displayName: locals.user.displayName,
-		roles: locals.user.roles
-	},
-	unreadNotices: locals.user ? await responses.unreadNoticeCount(locals.user.id) : 0
-});
+export const load: LayoutServerLoad = async ({ locals }) => {
+	const unreadNotices = locals.user ? await responses.unreadNoticeCount(locals.user.id) : 0;
+	if (locals.pageRecord) locals.pageRecord.unreadNotices = unreadNotices;
+	// A page drawn to be shared shows placeholders where the reader's id and name go (page-cache.ts).
+	const shown = locals.pageTokens?.user ?? locals.user;
+	return {
+		locale: locals.locale,
+		user: locals.user && shown && { id: shown.id, displayName: shown.displayName, roles: locals.user.roles },
+		unreadNotices
+	};
+};

@@ -219,8 +219,11 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByText('목록에서 하나를 고르세요.')).toBeVisible();
 		await expect(page.locator('.new-comment form').first().getByLabel('의견', { exact: true })).toHaveValue(kept);
 
+		// Without scripts the reply form comes with the page drawn again for it.
 		const replyBody = unique('답글도 됩니다.');
 		await comment.locator('summary', { hasText: '답글' }).click();
+		await comment.getByRole('link', { name: '답글 쓰기' }).click();
+		await expect(page).toHaveURL(/[?&]reply=\d+#c-\d+$/);
 		await comment.getByRole('radio', { name: '질문' }).check();
 		await comment.getByLabel('답글', { exact: true }).fill(replyBody);
 		await comment.getByRole('button', { name: '답글 달기' }).click();

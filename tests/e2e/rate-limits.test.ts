@@ -1,4 +1,5 @@
-// Rate limits on sign-in (per client address and per account), registration, comments and flags:
+// Rate limits on password guesses (per address and account, per address, per account: sign-in and
+// the current-password check on /me), registration, comments and flags:
 // each refuses with a clear message once its limit is used up (and the JSON API says when to retry).
 // An instance of its own with low limits, behind a pretend proxy that names the client address.
 import { expect, test } from '@playwright/test';
@@ -10,7 +11,7 @@ test.describe.configure({ mode: 'serial' });
 
 const SLUG = 'gwangmyeong-social-economy';
 const SECTION = `/plans/${SLUG}/sections/support-centre`;
-const LIMIT = { signInPerAddress: 3, failuresPerAccount: 3, registrations: 2, comments: 3, flags: 2 };
+const LIMIT = { failuresPerPair: 3, failuresPerAddress: 4, failuresPerAccount: 6, registrations: 2, comments: 3, flags: 2 };
 const TOO_MANY_KO = /시도가 너무 많습니다\. (\d+)분 뒤에 다시 시도해 주세요\./;
 const TOO_MANY_EN = /Too many attempts\. Please try again in (\d+) minutes\./;
 
@@ -23,7 +24,8 @@ const nextAddress = () => `203.0.113.${++address}`;
 test.beforeAll(async () => {
 	test.setTimeout(120_000);
 	own = await ownApp('limits', {
-		RATE_LIMIT_SIGN_IN_PER_IP: String(LIMIT.signInPerAddress),
+		RATE_LIMIT_SIGN_IN_FAILURES_PER_IP_AND_ACCOUNT: String(LIMIT.failuresPerPair),
+		RATE_LIMIT_SIGN_IN_FAILURES_PER_IP: String(LIMIT.failuresPerAddress),
 		RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT: String(LIMIT.failuresPerAccount),
 		RATE_LIMIT_REGISTRATIONS_PER_IP: String(LIMIT.registrations),
 		RATE_LIMIT_COMMENTS_PER_USER: String(LIMIT.comments),
@@ -56,9 +58,12 @@ async function expectRefused(response: Response, pattern = TOO_MANY_KO): Promise
 	expect(minutes, 'the message says how long to wait').toBeGreaterThanOrEqual(1);
 }
 
-test('sign-in: attempts per client address, whatever the result, then refused with a message', async () => {
+test('sign-in: successes never count; failures per client address, across accounts, then refused with a message', async () => {
 	const from = nextAddress();
-	for (let i = 0; i < LIMIT.signInPerAddress; i++) {
+	for (let i = 0; i < LIMIT.failuresPerAddress + 3; i++) {
+		expect((await signIn(DEMO.participant, DEMO_PASSWORD, from)).status, `sign-in ${i + 1}`).toBe(303);
+	}
+	for (let i = 0; i < LIMIT.failuresPerAddress; i++) {
 		expect((await signIn(`nobody-${i}@example.org`, 'wrong-password', from)).status).toBe(400);
 	}
 	await expectRefused(await signIn(DEMO.participant, DEMO_PASSWORD, from));
@@ -68,26 +73,53 @@ test('sign-in: attempts per client address, whatever the result, then refused wi
 	expect((await signIn(DEMO.participant, DEMO_PASSWORD, nextAddress())).status, 'another address is not limited').toBe(303);
 });
 
-test('sign-in: failures per account from many addresses lock that account only, on every sign-in form', async () => {
-	for (let i = 0; i < LIMIT.failuresPerAccount; i++) {
-		expect((await signIn(DEMO.researcher, 'wrong-password', nextAddress())).status).toBe(400);
+test('sign-in: guesses at one account from one address are refused there, the owner signs in elsewhere at once', async () => {
+	const attacker = nextAddress();
+	for (let i = 0; i < LIMIT.failuresPerPair; i++) {
+		expect((await signIn(DEMO.researcher, `guess-${i}`, attacker)).status).toBe(400);
 	}
-	await expectRefused(await signIn(DEMO.researcher, DEMO_PASSWORD, nextAddress()));
+	await expectRefused(await signIn(DEMO.researcher, 'guess-more', attacker));
+	// Refused even with the right password, so a refusal never tells the guesser a guess was right.
+	await expectRefused(await signIn(DEMO.researcher, DEMO_PASSWORD, attacker));
 	// The section page's "sign in again" form keeps the same limits.
 	await expectRefused(
-		await post(`${SECTION}?/signInToComment`, { email: DEMO.researcher, password: DEMO_PASSWORD, 'draft.body': '초안' }, { 'x-forwarded-for': nextAddress() })
+		await post(`${SECTION}?/signInToComment`, { email: DEMO.researcher, password: DEMO_PASSWORD, 'draft.body': '초안' }, { 'x-forwarded-for': attacker })
+	);
+	expect((await signIn(DEMO.researcher, DEMO_PASSWORD, nextAddress())).status, 'the owner elsewhere').toBe(303);
+});
+
+test('sign-in: guesses spread over many addresses, sent all at once, stop at the account ceiling', async () => {
+	const attempts = await Promise.all(
+		Array.from({ length: LIMIT.failuresPerAccount + 6 }, (_, i) => signIn(DEMO.moderator, `guess-${i}`, nextAddress()))
+	);
+	const statuses = attempts.map((response) => response.status).sort();
+	expect(statuses.filter((s) => s === 400).length, statuses.join(' ')).toBe(LIMIT.failuresPerAccount);
+	expect(statuses.filter((s) => s !== 400 && s !== 429)).toEqual([]);
+	await expectRefused(await signIn(DEMO.moderator, DEMO_PASSWORD, nextAddress()));
+	await expectRefused(
+		await post(`${SECTION}?/signInToComment`, { email: DEMO.moderator, password: DEMO_PASSWORD, 'draft.body': '초안' }, { 'x-forwarded-for': nextAddress() })
 	);
 	expect((await signIn(DEMO.official, DEMO_PASSWORD, nextAddress())).status, 'other accounts are not limited').toBe(303);
 });
 
-test('sign-in: attempts sent all at once cannot pass the per-account limit together', async () => {
-	const attempts = await Promise.all(
-		Array.from({ length: 10 }, () => signIn(DEMO.moderator, 'wrong-password', nextAddress()))
-	);
-	const statuses = attempts.map((response) => response.status).sort();
-	expect(statuses.filter((s) => s === 400).length, statuses.join(' ')).toBeLessThanOrEqual(LIMIT.failuresPerAccount);
-	expect(statuses.filter((s) => s !== 400 && s !== 429)).toEqual([]);
-	await expectRefused(await signIn(DEMO.moderator, DEMO_PASSWORD, nextAddress()));
+test('password change: guesses at the current password are refused like sign-in guesses', async () => {
+	const from = nextAddress();
+	const cookie = sessionCookie(await signIn(DEMO.participant, DEMO_PASSWORD, from));
+	const change = (currentPassword: string, language = 'ko') =>
+		post(
+			'/me?/changePassword',
+			{ currentPassword, newPassword: 'limit-password-2', confirmPassword: 'limit-password-2' },
+			{ cookie, 'x-forwarded-for': from, 'accept-language': language }
+		);
+	for (let i = 0; i < LIMIT.failuresPerPair; i++) {
+		const wrong = await change(`guess-${i}`);
+		expect(wrong.status).toBe(400);
+		expect(await wrong.text()).toContain('현재 비밀번호가 맞지 않습니다.');
+	}
+	await expectRefused(await change('guess-more'));
+	await expectRefused(await change(DEMO_PASSWORD, 'en'), TOO_MANY_EN);
+	await expectRefused(await signIn(DEMO.participant, DEMO_PASSWORD, from));
+	expect((await signIn(DEMO.participant, 'limit-password-2', nextAddress())).status, 'nothing was changed').toBe(400);
 });
 
 test('registration: per client address, then refused with a message', async () => {

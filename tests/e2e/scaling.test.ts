@@ -10,21 +10,24 @@ test.describe.configure({ mode: 'serial' });
 test.skip(!onServer, 'several instances share a PostgreSQL server only (TEST_DATABASE_URL); the embedded database is one process');
 
 const SLUG = 'gwangmyeong-social-economy';
-const FAILURES_PER_ACCOUNT = 4;
+/** Failed sign-ins for one account from one address (every request here comes from this machine). */
+const FAILURES_PER_PAIR = 4;
 const COMMENTS_PER_USER = 4;
 const LIVE_WITHIN_MS = 2_000;
 
 let a: AppInstance;
 let b: AppInstance;
 let drop: () => Promise<void> = async () => {};
+let databaseUrl = '';
 
 test.beforeAll(async () => {
 	test.setTimeout(180_000);
 	const database = await createServerDatabase('scale');
 	drop = database.drop;
+	databaseUrl = database.url;
 	const env = {
 		DATABASE_URL: database.url,
-		RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT: String(FAILURES_PER_ACCOUNT),
+		RATE_LIMIT_SIGN_IN_FAILURES_PER_IP_AND_ACCOUNT: String(FAILURES_PER_PAIR),
 		RATE_LIMIT_COMMENTS_PER_USER: String(COMMENTS_PER_USER)
 	};
 	// The first migrates and seeds; the second finds the database ready.
@@ -57,8 +60,8 @@ test('a session made on one instance works on the other, and signing out on eith
 });
 
 test('a rate limit counts attempts on both instances together', async () => {
-	// Failed sign-ins: half on A, half on B, then the account is locked on both.
-	for (let i = 0; i < FAILURES_PER_ACCOUNT; i++) {
+	// Failed sign-ins from one address: half on A, half on B, then that address is refused the account on both.
+	for (let i = 0; i < FAILURES_PER_PAIR; i++) {
 		const on = i % 2 ? b : a;
 		expect((await signInOver(on.url, DEMO.moderator, 'wrong-password')).status, `attempt ${i + 1}`).toBe(400);
 	}
@@ -127,4 +130,66 @@ test('the themes dashboard on one instance counts a tag made on the other at onc
 	});
 	expect(tagged.status).toBe(303);
 	expect(await governanceCount(b.url), 'B sees the tag made on A').toBe(before + 1);
+});
+
+const SECTION = (url: string) => `${url}/plans/${SLUG}/sections/support-centre`;
+const readAs = async (url: string, cookie: string) => (await fetch(SECTION(url), { headers: { cookie, accept: 'text/html' } })).text();
+
+test('signed-in readers on one instance see a comment and an endorsement made on the other at once', async () => {
+	const writer = await registerOver(a.url, '서버 A 작성자');
+	const reader = sessionCookie(await signInOver(b.url, DEMO.participant, DEMO_PASSWORD));
+	// B draws the page and keeps it for signed-in readers like this one.
+	expect(await readAs(b.url, reader)).toContain('<article');
+	expect(await readAs(b.url, reader)).toContain('<article');
+	const body = `A에서 쓴 의견, B의 로그인 독자에게 ${Date.now().toString(36)}`;
+	const posted = await postCommentOver(a.url, writer, 'support-centre', body);
+	expect(posted.status).toBe(303);
+	const commentId = /#c-(\d+)/.exec(posted.headers.get('location') ?? '')![1];
+	const sorted = (url: string, cookie: string) => fetch(`${SECTION(url)}?sort=newest`, { headers: { cookie, accept: 'text/html' } }).then((r) => r.text());
+	expect(await sorted(b.url, reader)).toContain(body);
+
+	const endorsement = await fetch(`${SECTION(a.url)}?/endorseComment`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: a.url, accept: 'text/html', cookie: reader },
+		body: new URLSearchParams({ commentId })
+	});
+	expect(endorsement.status).toBe(303);
+	const endorseButton = (page: string) => new RegExp(`name="commentId" value="${commentId}"/>[\\s\\S]*?<button[^>]*aria-pressed="(true|false)"`).exec(page)?.[1];
+	expect(endorseButton(await sorted(b.url, reader)), 'the endorser sees their endorsement on B').toBe('true');
+	const other = await registerOver(b.url, '서버 B 독자');
+	expect(endorseButton(await sorted(b.url, other)), 'another reader does not').toBe('false');
+});
+
+test('a signed-in page served from the shared drawing is the page drawn for that reader alone', async () => {
+	// A third instance that keeps no pages draws every page for its reader.
+	const alone = await startApp({ DATABASE_URL: databaseUrl, PAGE_CACHE_MS: '0' });
+	try {
+		const readers = [
+			sessionCookie(await signInOver(a.url, DEMO.participant, DEMO_PASSWORD)),
+			await registerOver(a.url, '<b>김&"\'</b> 참여자')
+		];
+		// The first reader's comment and endorsement make their page differ from the second's.
+		const mine = await postCommentOver(a.url, readers[0], 'support-centre', `내 의견 ${Date.now().toString(36)}`);
+		const mineId = /#c-(\d+)/.exec(mine.headers.get('location') ?? '')![1];
+		expect(mine.status).toBe(303);
+		// Fresh per copy or per drawing: nonce, form key and the moment drawn.
+		const normalised = (page: string) =>
+			page
+				.replace(/nonce="[^"]+"/g, 'nonce=""')
+				.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'KEY')
+				.replace(/now:new Date\(\d+\)/g, 'now');
+		for (const path of [`/plans/${SLUG}/sections/support-centre?sort=newest`, `/plans/${SLUG}`, `/plans/${SLUG}/themes`, '/']) {
+			for (const cookie of [...readers, ...readers]) {
+				const shared = await fetch(`${a.url}${path}`, { headers: { cookie, accept: 'text/html' } });
+				const drawnAlone = await fetch(`${alone.url}${path}`, { headers: { cookie, accept: 'text/html' } });
+				expect(shared.status, path).toBe(200);
+				expect(normalised(await shared.text()), path).toBe(normalised(await drawnAlone.text()));
+			}
+		}
+		const own = await fetch(`${a.url}/plans/${SLUG}/sections/support-centre?sort=newest`, { headers: { cookie: readers[0], accept: 'text/html' } });
+		expect(await own.text()).toContain(`id="edit-${mineId}"`);
+	} finally {
+		await alone.stop();
+	}
 });

@@ -22,6 +22,8 @@ export function commentErrorMessage(code: CommentErrorCode): string {
 			return m.comment_error_own();
 		case 'quote_not_found':
 			return m.comment_error_quote();
+		case 'key_reused':
+			return m.comment_error_key_reused();
 	}
 }
 
@@ -31,6 +33,7 @@ export function commentErrorStatus(code: CommentErrorCode): number {
 			return 403;
 		case 'period_closed':
 		case 'not_editable':
+		case 'key_reused':
 			return 409;
 		case 'plan_not_found':
 		case 'comment_not_found':

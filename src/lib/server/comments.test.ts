@@ -113,6 +113,34 @@ describe('writing comments', () => {
 		expect(stored).toHaveLength(1);
 	});
 
+	it('refuses different text under a key already used, on the batched and the careful path, and stores nothing', async () => {
+		const { plan, alice, write } = await setup();
+		const top = key();
+		const first = await write(alice.id, '처음 보낸 글', { idempotencyKey: top });
+		await expectCode(write(alice.id, '고쳐서 다시 보낸 글', { idempotencyKey: top }), 'key_reused');
+		await expectCode(write(alice.id, '처음 보낸 글', { idempotencyKey: top, kind: 'support' }), 'key_reused');
+		await expectCode(write(alice.id, '처음 보낸 글', { idempotencyKey: top, parentId: first.id }), 'key_reused');
+		await expectCode(write(alice.id, '처음 보낸 글', { idempotencyKey: top, quote: '전담 인력은 1명' }), 'key_reused');
+		expect(await write(alice.id, '처음 보낸 글', { idempotencyKey: top })).toEqual({ id: first.id, created: false });
+
+		const reply = key();
+		const answered = await write(alice.id, '답글', { idempotencyKey: reply, parentId: first.id });
+		await expectCode(write(alice.id, '다른 답글', { idempotencyKey: reply, parentId: first.id }), 'key_reused');
+		expect(await write(alice.id, '답글', { idempotencyKey: reply, parentId: first.id })).toEqual({ id: answered.id, created: false });
+
+		const quoted = key();
+		const withQuote = await write(alice.id, '인용한 글', { idempotencyKey: quoted, quote: '전담  인력은 1명' });
+		expect(await write(alice.id, '인용한 글', { idempotencyKey: quoted, quote: '전담 인력은 1명' })).toEqual({ id: withQuote.id, created: false });
+		await expectCode(write(alice.id, '인용한 글', { idempotencyKey: quoted }), 'key_reused');
+
+		// An edit since does not make the first submission, sent again, a different one.
+		await comments.edit(first.id, alice.id, { kind: 'concern', body: '나중에 고친 글' });
+		expect(await write(alice.id, '처음 보낸 글', { idempotencyKey: top })).toEqual({ id: first.id, created: false });
+
+		const stored = await db.select().from(commentsTable).where(eq(commentsTable.planId, plan.id));
+		expect(stored.map((c) => c.body).sort()).toEqual(['나중에 고친 글', '답글', '인용한 글'].sort());
+	});
+
 	it('writes comments sent at the same moment together, each refused or stored on its own', async () => {
 		const { plan, alice, bob } = await setup();
 		const closed = await createPublishedPlan({ open: false });

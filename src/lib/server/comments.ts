@@ -37,7 +37,8 @@ export type CommentErrorCode =
 	| 'not_author'
 	| 'not_editable'
 	| 'own_comment'
-	| 'quote_not_found';
+	| 'quote_not_found'
+	| 'key_reused';
 
 export class CommentError extends Error {
 	constructor(readonly code: CommentErrorCode) {
@@ -365,7 +366,8 @@ async function currentOpenVersion(tx: Transaction, planId: number) {
 
 /**
  * Saves a comment or reply on the current version while its comment period is open. A repeated
- * submission with the same idempotency key returns the comment saved the first time.
+ * submission with the same idempotency key returns the comment saved the first time; different
+ * text under a key already used is refused (key_reused) rather than dropped unseen.
  */
 export async function create(input: NewComment): Promise<{ id: number; created: boolean }> {
 	if (input.parentId === undefined && !input.quote) {
@@ -383,7 +385,7 @@ export async function create(input: NewComment): Promise<{ id: number; created: 
 		}
 		// Nothing inserted: a repeated submission, or a refusal the full path below will name.
 	}
-	const existing = await byIdempotencyKey(input.authorId, input.idempotencyKey);
+	const existing = await byIdempotencyKey(input);
 	if (existing) return { id: existing, created: false };
 	let result: { id: number; parentAuthorId: number | null };
 	try {
@@ -451,7 +453,7 @@ export async function create(input: NewComment): Promise<{ id: number; created: 
 	} catch (error) {
 		// Two identical submissions raced past the first lookup: the loser returns the winner's comment.
 		if (isUniqueViolation(error)) {
-			const winner = await byIdempotencyKey(input.authorId, input.idempotencyKey);
+			const winner = await byIdempotencyKey(input);
 			if (winner) return { id: winner, created: false };
 		}
 		throw error;
@@ -467,12 +469,46 @@ async function announce(input: NewComment, id: number): Promise<void> {
 }
 
 
-async function byIdempotencyKey(authorId: number, key: string): Promise<number | undefined> {
+/** As the quote is stored (see create). */
+const normalisedQuote = (quote: string | undefined) => quote?.replace(/\s+/g, ' ').trim() || null;
+
+/**
+ * The comment already saved under this person's key, when it is the same submission sent again.
+ * It is compared as first sent: an edit made since keeps the first text among its revisions.
+ */
+async function byIdempotencyKey(input: NewComment): Promise<number | undefined> {
 	const [found] = await db
-		.select({ id: comments.id })
+		.select({
+			id: comments.id,
+			planId: comments.planId,
+			sectionKey: comments.sectionKey,
+			parentId: comments.parentId,
+			kind: comments.kind,
+			body: comments.body,
+			quote: comments.quote,
+			editedAt: comments.editedAt
+		})
 		.from(comments)
-		.where(and(eq(comments.authorId, authorId), eq(comments.idempotencyKey, key)));
-	return found?.id;
+		.where(and(eq(comments.authorId, input.authorId), eq(comments.idempotencyKey, input.idempotencyKey)));
+	if (!found) return undefined;
+	let first: { kind: CommentKind; body: string } = found;
+	if (found.editedAt) {
+		[first = found] = await db
+			.select({ kind: commentRevisions.kind, body: commentRevisions.body })
+			.from(commentRevisions)
+			.where(eq(commentRevisions.commentId, found.id))
+			.orderBy(asc(commentRevisions.id))
+			.limit(1);
+	}
+	const same =
+		found.planId === input.planId &&
+		found.sectionKey === input.sectionKey &&
+		found.parentId === (input.parentId ?? null) &&
+		first.kind === input.kind &&
+		first.body === input.body &&
+		found.quote === normalisedQuote(input.quote);
+	if (!same) throw new CommentError('key_reused');
+	return found.id;
 }
 
 async function ownComment(tx: Transaction, commentId: number, userId: number) {
@@ -626,14 +662,21 @@ export async function sectionThreads(options: {
 	viewer: Viewer | null;
 }): Promise<SectionThreads> {
 	const scope = sectionScope(options.planId, options.sectionKey, options.upToVersion);
+	// Kept by the database as comments come and go (migrations/0011), rather than counted here.
 	const [{ total, topLevel }] = await db
 		.select({
-			total: sql<number>`count(*)::int`,
-			topLevel: sql<number>`(count(*) filter (where ${comments.parentId} is null))::int`
+			total: sql<number>`coalesce(sum(${sectionCommentCounts.threadsTotal}), 0)::int`,
+			topLevel: sql<number>`coalesce(sum(${sectionCommentCounts.topLevel}), 0)::int`
 		})
-		.from(comments)
-		.innerJoin(planVersions, eq(planVersions.id, comments.versionId))
-		.where(scope);
+		.from(sectionCommentCounts)
+		.innerJoin(planVersions, eq(planVersions.id, sectionCommentCounts.versionId))
+		.where(
+			and(
+				eq(sectionCommentCounts.planId, options.planId),
+				eq(sectionCommentCounts.sectionKey, options.sectionKey),
+				lte(planVersions.number, options.upToVersion)
+			)
+		);
 	const pages = Math.max(1, Math.ceil(topLevel / THREADS_PER_PAGE));
 	const page = Math.min(Math.max(1, options.page), pages);
 	const roots = await selectComments()

@@ -13,6 +13,9 @@ export function databaseOptions(env: NodeJS.ProcessEnv = process.env): OpenOptio
 	return { kind: 'pglite', dataDir: path.resolve(env.PGLITE_DIR || './data') };
 }
 
+/** How long start-up waits for a database server that does not answer yet before giving up. */
+export const databaseWaitSeconds = (env: NodeJS.ProcessEnv = process.env) => positiveInteger(env.DATABASE_WAIT_SECONDS, 60);
+
 /** Demo content is seeded into an empty database unless SEED_DEMO=false (do that in production). */
 export const seedDemoOnStart = (env: NodeJS.ProcessEnv = process.env) => env.SEED_DEMO !== 'false';
 

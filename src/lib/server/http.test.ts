@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { bodyGuard, crossSiteRefusal, isInvalidInput, MAX_BODY_BYTES, securityHeaders, STATIC_PAGE_CSP, urlRefusal } from './http';
+import {
+	bodyGuard,
+	crossSiteRefusal,
+	formTypeRefusal,
+	isInvalidInput,
+	MAX_BODY_BYTES,
+	MAX_URL_LENGTH,
+	securityHeaders,
+	STATIC_PAGE_CSP,
+	urlRefusal
+} from './http';
 
 const APP = new URL('https://plans.example.org/plans/x');
 
@@ -79,6 +89,80 @@ describe('body guard', () => {
 		expect(urlRefusal(new Request(APP), new URL('https://plans.example.org/search?q=a%00'))?.status).toBe(400);
 		expect(urlRefusal(new Request(APP), new URL('https://plans.example.org/plans/a%00b'))?.status).toBe(400);
 		expect(urlRefusal(new Request(APP), new URL('https://plans.example.org/search?q=%E2%82%AC%25'))).toBeUndefined();
+	});
+});
+
+describe('invalid UTF-8', () => {
+	const bytes = (...parts: (string | number[])[]) =>
+		Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
+
+	it('refuses bytes that are not UTF-8 in JSON, form fields (raw or percent-encoded) and multipart', async () => {
+		const refused = [
+			post({ 'content-type': 'application/json' }, bytes('{"body":"', [0xff, 0xfe], '"}')),
+			post({ 'content-type': 'application/x-www-form-urlencoded' }, 'body=%FF%FE'),
+			post({ 'content-type': 'application/x-www-form-urlencoded' }, bytes('body=', [0xff])),
+			// A lead byte whose continuation is in another field.
+			post({ 'content-type': 'application/x-www-form-urlencoded' }, 'a=%EA%B0&b=%80'),
+			post(
+				{ 'content-type': 'multipart/form-data; boundary=zz' },
+				bytes('--zz\r\ncontent-disposition: form-data; name="body"\r\n\r\n', [0xc3, 0x28], '\r\n--zz--\r\n')
+			),
+			post({}, bytes([0xed, 0xa0, 0x80]))
+		];
+		for (const request of refused) {
+			const answer = (await bodyGuard(request)) as Response;
+			expect(answer.status).toBe(400);
+			expect(await answer.json()).toMatchObject({ code: 'invalid_utf8' });
+		}
+	});
+
+	it('lets UTF-8 through, and a percent sign that escapes nothing', async () => {
+		const allowed = [
+			post({ 'content-type': 'application/json' }, JSON.stringify({ body: '가나다 €' })),
+			post({ 'content-type': 'application/x-www-form-urlencoded' }, 'body=%EA%B0%80+100%25+50%+%zz'),
+			post({ 'content-type': 'application/x-www-form-urlencoded' }, bytes('body=', Buffer.from('가').toJSON().data))
+		];
+		for (const request of allowed) expect(await bodyGuard(request)).toBeInstanceOf(Request);
+	});
+
+	it('refuses it in the address, percent-encoded, with the enhanced form shape for an action', async () => {
+		expect(urlRefusal(new Request(APP), new URL('https://plans.example.org/search?q=%FF%FE'))?.status).toBe(400);
+		expect(urlRefusal(new Request(APP), new URL('https://plans.example.org/plans/%C3'))?.status).toBe(400);
+		const action = urlRefusal(post({ 'x-sveltekit-action': 'true' }), new URL('https://plans.example.org/plans/x?q=%FF'));
+		expect(await action!.json()).toMatchObject({ type: 'error', status: 400, error: { code: 'invalid_utf8' } });
+		expect(urlRefusal(new Request(APP), new URL('https://plans.example.org/search?q=%EA%B0%80'))).toBeUndefined();
+	});
+
+	it('answers a plain form post with a page in the reader’s words', async () => {
+		const answer = (await bodyGuard(post({ accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, 'body=%FF'))) as Response;
+		expect(answer.headers.get('content-type')).toContain('text/html');
+		expect(await answer.text()).toContain('UTF-8');
+	});
+});
+
+describe('malformed and unreadable bodies', () => {
+	it('refuses a multipart body a form action could not read', async () => {
+		for (const type of ['multipart/form-data; boundary=zz', 'multipart/form-data']) {
+			const answer = (await bodyGuard(post({ 'content-type': type }, 'not multipart at all'))) as Response;
+			expect(answer.status).toBe(400);
+			expect(await answer.json()).toMatchObject({ code: 'malformed_body' });
+		}
+	});
+
+	it('refuses text/plain posted to a form action with 415, not to the JSON API', async () => {
+		const refused = formTypeRefusal(post({ 'content-type': 'text/plain' }), APP);
+		expect(refused?.status).toBe(415);
+		expect(formTypeRefusal(post({ 'content-type': 'text/plain' }), new URL('https://plans.example.org/api/v1/themes/suggest'))).toBeUndefined();
+		expect(formTypeRefusal(post({ 'content-type': 'application/x-www-form-urlencoded' }), APP)).toBeUndefined();
+	});
+});
+
+describe('address length', () => {
+	it('answers 414 to a path and query over the cap, and lets one at the cap through', () => {
+		const at = new URL(`https://plans.example.org/search?q=${'a'.repeat(MAX_URL_LENGTH - '/search?q='.length)}`);
+		expect(urlRefusal(new Request(APP), at)).toBeUndefined();
+		const over = new URL(`https://plans.example.org/search?q=${'a'.repeat(MAX_URL_LENGTH)}`);
+		expect(urlRefusal(new Request(APP), over)?.status).toBe(414);
 	});
 });
 

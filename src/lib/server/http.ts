@@ -14,6 +14,14 @@ const PAYLOAD_TOO_LARGE = 413;
 const DRAIN_MAX_BYTES = 4 * 1024 * 1024;
 /** Data errors PostgreSQL raises for a value it cannot take: text for a number, a number out of range, NUL. */
 const INVALID_INPUT_CODES = new Set(['22P02', '22003', '22021', '22001', '22007', '22008']);
+/**
+ * Longest path and query the app reads. Node itself answers 431 to a request head over its
+ * maxHeaderSize (16 KB by default), see client-errors.ts.
+ */
+export const MAX_URL_LENGTH = 8 * 1024;
+const URI_TOO_LONG = 414;
+/** Decoding without `fatal` would store U+FFFD in place of what was sent; this refuses instead. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 /** Pages written here rather than by SvelteKit (refusals, the 503 page) have no scripts at all. */
 export const STATIC_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -68,9 +76,65 @@ function decoded(text: string): string {
 	}
 }
 
+const PERCENT = 0x25;
+const hexValue = (byte: number | undefined) => {
+	if (byte === undefined) return -1;
+	if (byte >= 0x30 && byte <= 0x39) return byte - 0x30;
+	const lower = byte | 0x20;
+	return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
+};
+
+/**
+ * The bytes a percent-encoded text stands for. A `%` without two hex digits after it stands for
+ * itself, as URLSearchParams reads it.
+ */
+function percentDecoded(bytes: Uint8Array): Uint8Array {
+	const out = new Uint8Array(bytes.byteLength);
+	let length = 0;
+	for (let i = 0; i < bytes.byteLength; i++) {
+		const high = bytes[i] === PERCENT ? hexValue(bytes[i + 1]) : -1;
+		const low = high === -1 ? -1 : hexValue(bytes[i + 2]);
+		if (low === -1) out[length++] = bytes[i];
+		else {
+			out[length++] = high * 16 + low;
+			i += 2;
+		}
+	}
+	return out.subarray(0, length);
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+	try {
+		strictUtf8.decode(bytes);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+const invalidUtf8 = (request: Request) => refusal(request, 400, 'invalid_utf8', m.error_invalid_utf8());
+
 export function urlRefusal(request: Request, url: URL): Response | undefined {
+	if (url.pathname.length + url.search.length > MAX_URL_LENGTH) {
+		return refusal(request, URI_TOO_LONG, 'url_too_long', m.error_url_too_long({ limit: `${MAX_URL_LENGTH / 1024} KB` }));
+	}
+	if (!isUtf8(percentDecoded(Buffer.from(url.pathname + url.search)))) return invalidUtf8(request);
 	const carriesNul = decoded(url.pathname).includes(NUL) || [...url.searchParams.values()].some((v) => v.includes(NUL));
 	return carriesNul ? invalidCharacter(request) : undefined;
+}
+
+const UNSUPPORTED_MEDIA_TYPE = 415;
+const TEXT_PLAIN = /^text\/plain/i;
+
+/**
+ * SvelteKit lets a form action take text/plain (an HTML form can send it), which no action can
+ * read: refused here with a message, instead of failing inside the action with a stack trace.
+ * Only the JSON endpoints (under /api/) take bodies that are not forms.
+ */
+export function formTypeRefusal(request: Request, url: URL): Response | undefined {
+	if (SAFE_METHODS.has(request.method) || url.pathname.startsWith('/api/')) return undefined;
+	if (!TEXT_PLAIN.test(request.headers.get('content-type') ?? '')) return undefined;
+	return refusal(request, UNSUPPORTED_MEDIA_TYPE, 'unsupported_media_type', m.error_unsupported_media_type());
 }
 
 /**
@@ -108,6 +172,17 @@ async function readAtMost(body: ReadableStream<Uint8Array>, limit: number): Prom
 const JSON_NUL = /(?<!\\)(?:\\\\)*\\u0000/;
 const NUL_BYTE = 0;
 const URLENCODED = /application\/x-www-form-urlencoded/i;
+const MULTIPART = /multipart\/form-data/i;
+
+/** A multipart body a form action would fail to read (no boundary, cut off) is the sender's fault. */
+async function parsesAsForm(bytes: Uint8Array<ArrayBuffer>, type: string): Promise<boolean> {
+	try {
+		await new Response(bytes, { headers: { 'content-type': type } }).formData();
+		return true;
+	} catch {
+		return false;
+	}
+}
 
 /**
  * Whether the body carries U+0000 in a value, read from its bytes without parsing it: a raw NUL
@@ -130,7 +205,13 @@ export async function bodyGuard(request: Request): Promise<Request | Response> {
 	if (!request.body) return request;
 	const bytes = await readAtMost(request.body, MAX_BODY_BYTES);
 	if (!bytes) return tooLarge(request);
-	if (carriesNul(bytes, request.headers.get('content-type') ?? '')) return invalidCharacter(request);
+	const type = request.headers.get('content-type') ?? '';
+	if (carriesNul(bytes, type)) return invalidCharacter(request);
+	// Every body is text here (the app takes no file uploads); a form's values are percent-encoded.
+	if (!isUtf8(URLENCODED.test(type) ? percentDecoded(bytes) : bytes)) return invalidUtf8(request);
+	if (MULTIPART.test(type) && !(await parsesAsForm(bytes, type))) {
+		return refusal(request, 400, 'malformed_body', m.error_malformed_body());
+	}
 	return new Request(request.url, {
 		method: request.method,
 		headers: request.headers,

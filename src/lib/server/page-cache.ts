@@ -5,8 +5,10 @@
 // every page the moment it handles a write itself. On a PostgreSQL server several instances may share
 // the data, so a write also moves a counter in the database (migrations/0010) and a kept page is served
 // only while that counter stands where it stood when the page was drawn: every instance shows every
-// write at once, for one tiny query per read that readers arriving together share. Signed-in readers
-// never come here.
+// write at once, for one tiny query per read that readers arriving together share. Signed-in readers'
+// pages are kept the same way, drawn once for everyone with the same roles and the same own and
+// endorsed comments on the page, with the reader's id, name and form key as placeholders that every
+// copy fills in (src/lib/server/reader-pages.ts).
 import { sql } from 'drizzle-orm';
 import { pageCacheMs } from '$lib/server/config';
 import { connection, hasConnection, preparedStatement } from '$lib/server/db';
@@ -19,9 +21,29 @@ const MAX_BYTES = 64 * 1024 * 1024;
 const NONCE_BYTES = 18;
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
+/** What a copy fills in where the page drawn for everyone held a placeholder. */
+type Slot = 'nonce' | 'formKey' | 'userId' | 'nameText' | 'nameAttr' | 'nameJs';
+
+/**
+ * Placeholders a page is drawn with, so one drawing serves every reader: each copy gets a fresh form
+ * key (an idempotency key must never be shared) and, signed in, the reader's own id and name.
+ */
+export interface PageTokens {
+	formKey: string;
+	user: { id: number; displayName: string } | null;
+}
+
+/** The reader a copy is for. */
+export interface Reader {
+	id: number;
+	displayName: string;
+}
+
 interface Entry {
-	/** The page's bytes, cut where the nonce stood (one part when it has none). */
+	/** The page's bytes, cut at each placeholder (one part when it has none). */
 	parts: Buffer<ArrayBuffer>[];
+	/** What goes between parts[i] and parts[i + 1]. */
+	slots: Slot[];
 	size: number;
 	status: number;
 	headers: [string, string][];
@@ -40,48 +62,66 @@ let generation = 0;
 
 export const enabled = () => TTL_MS > 0;
 
+/** Placeholders no page text can contain by chance: random, and of characters no escaping changes. */
+export function freshTokens(user: boolean): PageTokens {
+	return {
+		formKey: crypto.randomUUID(),
+		user: user ? { id: 2 ** 52 + Math.floor(Math.random() * 2 ** 51), displayName: `reader${randomLetters(24)}` } : null
+	};
+}
+
 /**
- * The key of a request that may be answered from the cache, or null. `signedOut` says the request
- * carries no session cookie: whatever else it carries does not change the page.
+ * The key of a request that may be answered from the cache, or null. `audience` is 'out' for a
+ * request without a session cookie, or what a signed-in reader's page depends on besides the data
+ * (roles, and what they own and endorsed on it).
  */
-export function keyOf(request: Request, url: URL, locale: string, signedOut: boolean): string | null {
-	if (!enabled() || request.method !== 'GET' || !signedOut) return null;
+export function keyOf(request: Request, url: URL, locale: string, audience: string): string | null {
+	if (!enabled() || request.method !== 'GET') return null;
 	if (url.pathname.startsWith('/api/') || url.pathname.endsWith('/__data.json') || url.pathname.startsWith('/_app/')) {
 		return null;
 	}
 	if (request.headers.has('x-sveltekit-action') || request.headers.has('x-sveltekit-invalidated')) return null;
 	const html = (request.headers.get('accept') ?? '').includes('text/html') ? 'html' : 'any';
-	return `${locale} ${html} ${url.pathname}${url.search}`;
+	return `${locale} ${html} ${audience} ${url.pathname}${url.search}`;
 }
 
 /**
  * The page for `key`: a copy of the kept one while it is fresh, else drawn by `draw` and kept. While
  * one reader draws a page again, the others get the copy it replaces (if only just out of date) or
- * wait for the drawing, rather than each starting their own.
+ * wait for the drawing, rather than each starting their own. `draw` gets the placeholders to draw
+ * with; `reader` is who the copy is for (null signed out); `keepAs` names the key the drawing is kept
+ * under, once drawn (what a signed-in page depends on is known only then), or null to keep none.
  */
-export async function serve(key: string, draw: () => Promise<Response>): Promise<Response> {
+export async function serve(
+	key: string,
+	draw: (tokens: PageTokens) => Promise<Response>,
+	reader: Reader | null = null,
+	keepAs: () => string | null = () => key
+): Promise<Response> {
 	const startedAt = generation;
 	const shared = await sharedGeneration();
-	if (shared === null) return draw();
+	if (shared === null) return drawOnce(draw, reader);
 	const entry = entries.get(key);
 	const current = entry && entry.shared === shared ? entry : undefined;
 	const age = current ? Date.now() - current.storedAt : Infinity;
-	if (current && age <= TTL_MS) return copyOf(current);
+	if (current && age <= TTL_MS) return copyOf(current, reader);
 	const pendingKey = `${shared} ${key}`;
 	const drawing = pending.get(pendingKey);
 	if (drawing) {
-		if (current && age <= TTL_MS * STALE_FACTOR) return copyOf(current);
+		if (current && age <= TTL_MS * STALE_FACTOR) return copyOf(current, reader);
 		const drawn = await drawing;
-		if (drawn) return copyOf(drawn);
-		return draw();
+		if (drawn) return copyOf(drawn, reader);
+		return drawOnce(draw, reader);
 	}
 	let settle!: (entry: Entry | null) => void;
 	pending.set(pendingKey, new Promise((resolve) => (settle = resolve)));
 	try {
-		const response = await draw();
-		const kept = await keep(key, startedAt, shared, response);
+		const tokens = freshTokens(reader !== null);
+		const response = await draw(tokens);
+		const kept = await keep(keepAs(), startedAt, shared, response, tokens);
 		settle(kept.entry);
-		return kept.response;
+		// The drawing holds placeholders too: the reader who drew it gets a copy like everyone else.
+		return kept.copy(reader);
 	} catch (error) {
 		settle(null);
 		throw error;
@@ -90,42 +130,60 @@ export async function serve(key: string, draw: () => Promise<Response>): Promise
 	}
 }
 
+/** A page drawn for one reader and kept for none. */
+async function drawOnce(draw: (tokens: PageTokens) => Promise<Response>, reader: Reader | null): Promise<Response> {
+	const tokens = freshTokens(reader !== null);
+	const kept = await keep(null, generation, '', await draw(tokens), tokens);
+	return kept.copy(reader);
+}
+
+/** Where the write counter stands for this instance, read (shared by readers arriving together); null when unknown. */
+export async function currentGeneration(): Promise<string | null> {
+	const shared = await sharedGeneration();
+	return shared === null ? null : `${shared}:${generation}`;
+}
+
 // Kept as bytes: encoding a long page again for every copy cost more than everything else a copy takes.
-function copyOf(entry: Entry): Response {
+function copyOf(entry: Entry, reader: Reader | null): Response {
 	const headers = new Headers(entry.headers);
-	if (!entry.nonce) return new Response(entry.parts[0], { status: entry.status, headers });
-	const nonce = freshNonce();
-	const policy = headers.get('content-security-policy');
-	if (policy) headers.set('content-security-policy', policy.replaceAll(entry.nonce, nonce));
-	const nonceBytes = Buffer.from(nonce);
-	const pieces: Buffer[] = [];
-	entry.parts.forEach((part, i) => {
-		if (i > 0) pieces.push(nonceBytes);
-		pieces.push(part);
-	});
+	if (entry.slots.length === 0) return new Response(entry.parts[0], { status: entry.status, headers });
+	const nonce = entry.nonce ? freshNonce() : '';
+	if (entry.nonce) {
+		const policy = headers.get('content-security-policy');
+		if (policy) headers.set('content-security-policy', policy.replaceAll(entry.nonce, nonce));
+	}
+	const filled: Record<Slot, Buffer> = {
+		nonce: Buffer.from(nonce),
+		formKey: Buffer.from(crypto.randomUUID()),
+		userId: Buffer.from(String(reader?.id ?? '')),
+		nameText: Buffer.from(escapeHtml(reader?.displayName ?? '', false)),
+		nameAttr: Buffer.from(escapeHtml(reader?.displayName ?? '', true)),
+		nameJs: Buffer.from(escapeJsString(reader?.displayName ?? ''))
+	};
+	const pieces: Buffer[] = [entry.parts[0]];
+	entry.slots.forEach((slot, i) => pieces.push(filled[slot], entry.parts[i + 1]));
 	return new Response(Buffer.concat(pieces), { status: entry.status, headers });
 }
 
-/** Keeps a freshly drawn page when it may be kept and nothing was written while it was drawn. */
-async function keep(key: string, startedAt: number, shared: string, response: Response): Promise<{ response: Response; entry: Entry | null }> {
+/**
+ * Keeps a freshly drawn page under `key` when it may be kept and nothing was written while it was
+ * drawn; either way `copy` gives the page with its placeholders filled in for a reader.
+ */
+async function keep(
+	key: string | null,
+	startedAt: number,
+	shared: string,
+	response: Response,
+	tokens: PageTokens
+): Promise<{ entry: Entry | null; copy: (reader: Reader | null) => Response }> {
 	const type = response.headers.get('content-type') ?? '';
-	const cacheControl = response.headers.get('cache-control') ?? '';
-	if (response.status !== 200 || !type.startsWith('text/html') || response.headers.has('set-cookie') || cacheControl.includes('no-store')) {
-		return { response, entry: null };
-	}
+	// Only a page can hold placeholders: redirects, feeds and files pass as they are.
+	if (!type.startsWith('text/html') || response.body === null) return { entry: null, copy: () => response };
 	const body = Buffer.from(await response.arrayBuffer());
-	const rebuilt = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 	const size = body.byteLength;
-	if (startedAt !== generation || size > MAX_BYTES / 8) return { response: rebuilt, entry: null };
 	const nonce = response.headers.get('content-security-policy')?.match(/'nonce-([^']+)'/)?.[1] ?? null;
-	const previous = entries.get(key);
-	if (previous) drop(key, previous);
-	while (entries.size >= MAX_ENTRIES || bytes + size > MAX_BYTES) {
-		const [oldestKey, oldest] = entries.entries().next().value!;
-		drop(oldestKey, oldest);
-	}
 	const entry: Entry = {
-		parts: nonce ? split(body, Buffer.from(nonce)) : [body],
+		...cutAtPlaceholders(body.toString('utf8'), nonce, tokens),
 		size,
 		status: response.status,
 		headers: [...response.headers].filter(([name]) => name !== 'etag' && name !== 'content-length'),
@@ -133,10 +191,74 @@ async function keep(key: string, startedAt: number, shared: string, response: Re
 		storedAt: Date.now(),
 		shared
 	};
+	const copy = (reader: Reader | null) => copyOf(entry, reader);
+	const cacheControl = response.headers.get('cache-control') ?? '';
+	const keepable =
+		key !== null &&
+		response.status === 200 &&
+		!response.headers.has('set-cookie') &&
+		!cacheControl.includes('no-store') &&
+		startedAt === generation &&
+		size <= MAX_BYTES / 8;
+	if (!keepable) return { entry: null, copy };
+	const previous = entries.get(key);
+	if (previous) drop(key, previous);
+	while (entries.size >= MAX_ENTRIES || bytes + size > MAX_BYTES) {
+		const [oldestKey, oldest] = entries.entries().next().value!;
+		drop(oldestKey, oldest);
+	}
 	entries.set(key, entry);
 	bytes += size;
-	return { response: rebuilt, entry };
+	return { entry, copy };
 }
+
+const SCRIPT_ELEMENT = /<script\b[^>]*>[\s\S]*?<\/script>/g;
+
+/**
+ * Cuts a page at every placeholder. The reader's name is written as HTML text, as an attribute's
+ * value and as a JavaScript string inside scripts (the page's data), so each place records which.
+ */
+export function cutAtPlaceholders(html: string, nonce: string | null, tokens: PageTokens): { parts: Buffer<ArrayBuffer>[]; slots: Slot[] } {
+	const needles: [string, Slot][] = [[tokens.formKey, 'formKey']];
+	if (nonce) needles.push([nonce, 'nonce']);
+	if (tokens.user) needles.push([String(tokens.user.id), 'userId'], [tokens.user.displayName, 'nameText']);
+	const found: { at: number; length: number; slot: Slot }[] = [];
+	for (const [needle, slot] of needles) {
+		for (let at = html.indexOf(needle); at !== -1; at = html.indexOf(needle, at + needle.length)) {
+			found.push({ at, length: needle.length, slot });
+		}
+	}
+	if (found.some((f) => f.slot === 'nameText')) {
+		const scripts = [...html.matchAll(SCRIPT_ELEMENT)].map((m) => [m.index, m.index + m[0].length] as const);
+		for (const f of found) {
+			if (f.slot !== 'nameText') continue;
+			if (scripts.some(([from, to]) => f.at >= from && f.at < to)) f.slot = 'nameJs';
+			// Inside a tag, it is an attribute's value.
+			else if (html.lastIndexOf('<', f.at) > html.lastIndexOf('>', f.at)) f.slot = 'nameAttr';
+		}
+	}
+	found.sort((a, b) => a.at - b.at);
+	const parts: Buffer<ArrayBuffer>[] = [];
+	let at = 0;
+	for (const f of found) {
+		parts.push(Buffer.from(html.slice(at, f.at)));
+		at = f.at + f.length;
+	}
+	parts.push(Buffer.from(html.slice(at)));
+	return { parts, slots: found.map((f) => f.slot) };
+}
+
+/** As Svelte escapes text and attribute values, so a copy is the page the reader's own drawing would be. */
+const escapeHtml = (text: string, attribute: boolean) =>
+	text.replace(attribute ? /[&"<]/g : /[&<]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '"': '&quot;' })[c]!);
+
+/** The inside of a JavaScript string literal in an inline script: JSON's escaping, and never `</script`. */
+const escapeJsString = (text: string) =>
+	JSON.stringify(text)
+		.slice(1, -1)
+		.replace(/</g, '\\u003C')
+		.replace(/\u2028/g, '\\u2028')
+		.replace(/\u2029/g, '\\u2029');
 
 /** A write is about to be handled here: forget every page, and keep none drawn meanwhile. */
 export function invalidate(): void {
@@ -213,19 +335,14 @@ function drop(key: string, entry: Entry): void {
 	bytes -= entry.size;
 }
 
-function split(body: Buffer<ArrayBuffer>, separator: Buffer): Buffer<ArrayBuffer>[] {
-	const parts: Buffer<ArrayBuffer>[] = [];
-	let at = 0;
-	for (let found = body.indexOf(separator); found !== -1; found = body.indexOf(separator, at)) {
-		parts.push(body.subarray(at, found));
-		at = found + separator.length;
-	}
-	parts.push(body.subarray(at));
-	return parts;
-}
-
 function freshNonce(): string {
 	const random = new Uint8Array(NONCE_BYTES);
 	crypto.getRandomValues(random);
 	return Buffer.from(random).toString('base64');
+}
+
+function randomLetters(count: number): string {
+	const random = new Uint8Array(count);
+	crypto.getRandomValues(random);
+	return [...random].map((n) => 'abcdefghijklmnopqrstuvwxyz'[n % 26]).join('');
 }

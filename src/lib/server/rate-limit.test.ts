@@ -23,12 +23,12 @@ describe('rate limits', () => {
 	it('counts failures only when asked, and forgets them on reset', async () => {
 		const key = `account-${Math.random()}`;
 		for (let i = 0; i < 8; i++) {
-			expect((await peek('signInAccount', key)).allowed).toBe(true);
-			await consume('signInAccount', key);
+			expect((await peek('signInPair', key)).allowed).toBe(true);
+			await consume('signInPair', key);
 		}
-		expect((await peek('signInAccount', key)).allowed).toBe(false);
-		await reset('signInAccount', key);
-		expect((await peek('signInAccount', key)).allowed).toBe(true);
+		expect((await peek('signInPair', key)).allowed).toBe(false);
+		await reset('signInPair', key);
+		expect((await peek('signInPair', key)).allowed).toBe(true);
 	});
 
 	it('holds under concurrent attempts: never more than the points', async () => {

@@ -7,12 +7,17 @@ import { gathered } from '$lib/server/db/gather';
 import { rateLimits } from '$lib/server/db/schema';
 import { positiveInteger } from '$lib/server/config';
 
-type LimitName = 'signInIp' | 'signInAccount' | 'registerIp' | 'comment' | 'flag';
+type LimitName = 'signInPair' | 'signInAddress' | 'signInAccount' | 'registerIp' | 'comment' | 'flag';
 
 /** Points per window and window length in seconds; each can be changed with the env var named. */
 const LIMITS: Record<LimitName, { points: number; seconds: number; env: string }> = {
-	signInIp: { points: 30, seconds: 15 * 60, env: 'RATE_LIMIT_SIGN_IN_PER_IP' },
-	signInAccount: { points: 8, seconds: 15 * 60, env: 'RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT' },
+	// Password failures (sign-in and the current-password check), see src/lib/server/auth/sign-in.ts.
+	// One address spends at most 5 pair windows' worth (40) within an account's hour, far below its
+	// ceiling, so no single address can lock the owner out; a room of 100 on one address fits the
+	// address limit with several typos each.
+	signInPair: { points: 8, seconds: 15 * 60, env: 'RATE_LIMIT_SIGN_IN_FAILURES_PER_IP_AND_ACCOUNT' },
+	signInAddress: { points: 500, seconds: 60 * 60, env: 'RATE_LIMIT_SIGN_IN_FAILURES_PER_IP' },
+	signInAccount: { points: 100, seconds: 60 * 60, env: 'RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT' },
 	registerIp: { points: 10, seconds: 60 * 60, env: 'RATE_LIMIT_REGISTRATIONS_PER_IP' },
 	comment: { points: 30, seconds: 60, env: 'RATE_LIMIT_COMMENTS_PER_USER' },
 	flag: { points: 20, seconds: 60 * 60, env: 'RATE_LIMIT_FLAGS_PER_USER' }
@@ -107,7 +112,7 @@ export async function consume(name: LimitName, key: string): Promise<LimitResult
 	}
 }
 
-/** Looks without counting: for limits that only count failures (sign-in per account). */
+/** Looks without counting. */
 export async function peek(name: LimitName, key: string): Promise<LimitResult> {
 	const state = await limiter(name).get(key);
 	const points = limiter(name).points;
@@ -115,6 +120,11 @@ export async function peek(name: LimitName, key: string): Promise<LimitResult> {
 		return { allowed: false, retryAfterSeconds: Math.ceil(state.msBeforeNext / 1000) };
 	}
 	return { allowed: true };
+}
+
+/** Gives back a point counted before its outcome was known (an attempt that did not fail). */
+export async function refund(name: LimitName, key: string): Promise<void> {
+	await limiter(name).reward(key, 1);
 }
 
 export async function reset(name: LimitName, key: string): Promise<void> {

@@ -8,6 +8,8 @@ import * as comments from '$lib/server/comments';
 import * as tags from '$lib/server/tags';
 import { notFound, numberSections, resolveVersion } from '$lib/server/plan-view';
 import { renderPlan } from '$lib/server/markdown';
+import type { PageTokens } from '$lib/server/page-cache';
+import type { PageRecord } from '$lib/server/reader-pages';
 
 export function parseSort(raw: string | null): ThreadSort {
 	return SORTS.includes(raw as ThreadSort) ? (raw as ThreadSort) : 'oldest';
@@ -23,6 +25,10 @@ export async function loadSectionPage(options: {
 	key: string;
 	user: SessionUser | null;
 	url: URL;
+	/** Set when the page is drawn to be shared (hooks.server.ts): its form key is a placeholder. */
+	tokens?: PageTokens;
+	/** Filled with what the page shows of the reader's own and endorsed comments. */
+	record?: PageRecord;
 }) {
 	const { plan, version } = await resolveVersion(options.slug, options.versionNumber, options.user);
 	if (version.status === 'draft') notFound();
@@ -43,6 +49,7 @@ export async function loadSectionPage(options: {
 		}),
 		comments.sectionChangedSince(plan.id, section.key, version.number)
 	]);
+	if (options.record) recordComments(options.record, threads.threads);
 	const isCurrent = version.status === 'published';
 	const open = isCurrent && periodState(version) === 'open';
 	const neighbour = (at: number) => (sections[at] ? { key: sections[at].key, heading: sections[at].heading, number: sections[at].number } : null);
@@ -68,9 +75,18 @@ export async function loadSectionPage(options: {
 		// Researchers' coding controls beside each comment; null for everyone else.
 		coding: await tags.panelForThreads(threads.threads, options.user),
 		// A fresh key per rendered form: a double-click or a retry sends the same key again.
-		formKey: crypto.randomUUID(),
+		formKey: options.tokens?.formKey ?? crypto.randomUUID(),
 		now: new Date()
 	};
+}
+
+function recordComments(record: PageRecord, nodes: comments.ThreadNode[]): void {
+	for (const node of nodes) {
+		record.commentIds.push(node.id);
+		if (node.isMine) record.mine.push(node.id);
+		if (node.endorsedByMe) record.endorsed.push(node.id);
+		recordComments(record, node.replies);
+	}
 }
 
 export type SectionPageData = Awaited<ReturnType<typeof loadSectionPage>>;

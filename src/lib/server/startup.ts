@@ -1,6 +1,6 @@
-import { databaseOptions, seedDemoOnStart } from '$lib/server/config';
-import { openConnection } from '$lib/server/db/client';
-import { connection, hasConnection, rows, useConnection } from '$lib/server/db';
+import { databaseOptions, databaseWaitSeconds, seedDemoOnStart } from '$lib/server/config';
+import { openConnection, type Connection } from '$lib/server/db/client';
+import { connection, errorCode, hasConnection, isDatabaseUnavailable, rows, useConnection } from '$lib/server/db';
 import { migrate } from '$lib/server/db/migrate';
 import { sql } from 'drizzle-orm';
 import { isEmpty, seedDemo } from '$lib/server/seed';
@@ -16,11 +16,17 @@ export async function startServer(): Promise<void> {
 	const options = databaseOptions();
 	const opened = await openConnection(options);
 	useConnection(opened);
-	log(
-		options.kind === 'postgresql'
-			? `database: PostgreSQL server (DATABASE_URL)`
-			: `database: embedded PGlite in ${options.dataDir}`
-	);
+	try {
+		await prepare(opened, options.kind === 'postgresql' ? 'PostgreSQL server (DATABASE_URL)' : `embedded PGlite in ${options.dataDir}`);
+	} catch (error) {
+		useConnection(undefined);
+		await opened.close().catch(() => {});
+		throw error;
+	}
+	process.once('sveltekit:shutdown', () => void stopServer());
+}
+
+async function prepare(opened: Connection, described: string): Promise<void> {
 	const applied = await migrate(opened);
 	if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
 	await warnIfHangulSearchBroken();
@@ -28,7 +34,42 @@ export async function startServer(): Promise<void> {
 		await seedDemo();
 		log('seeded the demo plan and accounts (see README: demo only)');
 	}
-	process.once('sveltekit:shutdown', () => void stopServer());
+	log(`database: ${described}`);
+}
+
+const WAIT_FIRST_MS = 250;
+const WAIT_MAX_MS = 5_000;
+let ready = false;
+let stopping = false;
+
+/** Whether the database is open with every migration applied: until then requests are answered 503. */
+export const isReady = () => ready;
+
+/**
+ * startServer, tried again with growing pauses while the database server cannot be reached (the
+ * app started before it), for DATABASE_WAIT_SECONDS. Any other failure, or the wait running out,
+ * is thrown for the caller to stop the process with.
+ */
+export async function startWhenDatabaseAnswers(waitSeconds = databaseWaitSeconds()): Promise<void> {
+	const deadline = Date.now() + waitSeconds * 1000;
+	process.once('sveltekit:shutdown', () => (stopping = true));
+	for (let attempt = 1; !stopping; attempt++) {
+		try {
+			await startServer();
+			ready = true;
+			if (stopping) await stopServer();
+			return;
+		} catch (error) {
+			if (!isDatabaseUnavailable(error)) throw error;
+			const left = deadline - Date.now();
+			if (left <= 0) {
+				throw new Error(`the database did not answer within ${waitSeconds} s (DATABASE_WAIT_SECONDS), last: ${errorCode(error)}`, { cause: error });
+			}
+			const pause = Math.min(WAIT_FIRST_MS * 2 ** (attempt - 1), WAIT_MAX_MS, left);
+			log(`waiting for the database (try ${attempt}: ${errorCode(error)}); next try in ${(pause / 1000).toFixed(1)} s, giving up in ${Math.ceil(left / 1000)} s`);
+			await new Promise((resolve) => setTimeout(resolve, pause));
+		}
+	}
 }
 
 /** How long a stopping server waits for the requests it is still answering before closing the database. */

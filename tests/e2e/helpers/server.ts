@@ -50,7 +50,7 @@ export async function startApp(
 		PORT: String(port),
 		ORIGIN: url,
 		SEED_DEMO: 'true',
-		RATE_LIMIT_SIGN_IN_PER_IP: '10000',
+		RATE_LIMIT_SIGN_IN_FAILURES_PER_IP: '10000',
 		RATE_LIMIT_REGISTRATIONS_PER_IP: '10000',
 		RATE_LIMIT_COMMENTS_PER_USER: '10000',
 		...env

@@ -5,9 +5,12 @@ import { sessions } from '$lib/server/db/schema';
 import { useTestDatabase } from '$tests/helpers/database';
 import { createUser } from '$tests/helpers/factories';
 import {
+	ABSOLUTE_LIFETIME_SECONDS,
 	ACTIVITY_CHECK_INTERVAL_SECONDS,
 	INACTIVITY_TIMEOUT_SECONDS,
+	countOtherSessions,
 	createSession,
+	deleteExpiredSessions,
 	generateSecureRandomString,
 	invalidateSession,
 	invalidateUserSessions,
@@ -64,6 +67,30 @@ describe('sessions', () => {
 		expect(await db.select().from(sessions).where(eq(sessions.id, session.id))).toHaveLength(0);
 	});
 
+	it('ends a session past its absolute lifetime even when it was used every day', async () => {
+		const user = await createUser();
+		const young = await createSession(user.id);
+		const old = await createSession(user.id);
+		const day = 24 * 60 * 60 * 1000;
+		await db.update(sessions).set({ createdAt: new Date(Date.now() - ABSOLUTE_LIFETIME_SECONDS * 1000 + day), lastVerifiedAt: new Date() }).where(eq(sessions.id, young.session.id));
+		await db.update(sessions).set({ createdAt: new Date(Date.now() - ABSOLUTE_LIFETIME_SECONDS * 1000 - 60_000), lastVerifiedAt: new Date() }).where(eq(sessions.id, old.session.id));
+		expect((await validateSessionToken(young.token)).session).not.toBeNull();
+		// Used a moment ago, yet past the lifetime: refused and gone.
+		expect((await validateSessionToken(old.token)).session).toBeNull();
+		expect(await db.select().from(sessions).where(eq(sessions.id, old.session.id))).toHaveLength(0);
+	});
+
+	it('counts the other sessions still usable, and clears both kinds of expired ones', async () => {
+		const user = await createUser();
+		const [current, other, idle, aged] = await Promise.all(Array.from({ length: 4 }, () => createSession(user.id)));
+		await db.update(sessions).set({ lastVerifiedAt: new Date(Date.now() - (INACTIVITY_TIMEOUT_SECONDS + 5) * 1000) }).where(eq(sessions.id, idle.session.id));
+		await db.update(sessions).set({ createdAt: new Date(Date.now() - (ABSOLUTE_LIFETIME_SECONDS + 5) * 1000) }).where(eq(sessions.id, aged.session.id));
+		expect(await countOtherSessions(user.id, current.session.id)).toBe(1);
+		await deleteExpiredSessions();
+		const left = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, user.id));
+		expect(left.map((row) => row.id).sort()).toEqual([current.session.id, other.session.id].sort());
+	});
+
 	it('slides the expiry forward when a session is used after the check interval', async () => {
 		const user = await createUser();
 		const { session, token } = await createSession(user.id);
@@ -85,8 +112,11 @@ describe('sessions', () => {
 		await invalidateSession(a.session.id);
 		expect((await validateSessionToken(a.token)).session).toBeNull();
 		expect((await validateSessionToken(b.token)).session).not.toBeNull();
-		await invalidateUserSessions(user.id, c.session.id);
+		const other = await createUser();
+		const theirs = await createSession(other.id);
+		expect(await invalidateUserSessions(user.id, c.session.id)).toBe(1);
 		expect((await validateSessionToken(b.token)).session).toBeNull();
+		expect((await validateSessionToken(theirs.token)).session, 'another user’s session stays').not.toBeNull();
 		expect((await validateSessionToken(c.token)).session).not.toBeNull();
 	});
 });

@@ -3,7 +3,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { eq, and, ne, sql } from 'drizzle-orm';
+import { eq, and, ne, not, sql } from 'drizzle-orm';
 import { db, preparedQuery } from '$lib/server/db';
 import { gathered } from '$lib/server/db/gather';
 import { sessions, users } from '$lib/server/db/schema';
@@ -12,6 +12,8 @@ import type { Role, StakeholderGroup } from '$lib/roles';
 export const SESSION_COOKIE_NAME = 'session';
 /** A session unused for this long ends. */
 export const INACTIVITY_TIMEOUT_SECONDS = 60 * 60 * 24 * 10;
+/** A session ends this long after sign-in however often it is used, so a stolen one cannot live forever. */
+export const ABSOLUTE_LIFETIME_SECONDS = 60 * 60 * 24 * 30;
 /** How often a used session's last-verified time (and so its expiry) is moved forward. */
 export const ACTIVITY_CHECK_INTERVAL_SECONDS = 60 * 60;
 
@@ -114,7 +116,7 @@ export async function validateSessionToken(token: string): Promise<SessionValida
 
 	const now = Date.now();
 	const idleMs = now - row.lastVerifiedAt.getTime();
-	if (idleMs >= INACTIVITY_TIMEOUT_SECONDS * 1000) {
+	if (idleMs >= INACTIVITY_TIMEOUT_SECONDS * 1000 || now - row.createdAt.getTime() >= ABSOLUTE_LIFETIME_SECONDS * 1000) {
 		await invalidateSession(sessionId);
 		return NO_SESSION;
 	}
@@ -136,23 +138,38 @@ export async function invalidateSession(sessionId: string): Promise<void> {
 	await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
-/** Ends every session of a user, or every one but `keepSessionId`. */
-export async function invalidateUserSessions(userId: number, keepSessionId?: string): Promise<void> {
-	await db
+/** Ends every session of a user, or every one but `keepSessionId`; returns how many ended. */
+export async function invalidateUserSessions(userId: number, keepSessionId?: string): Promise<number> {
+	const ended = await db
 		.delete(sessions)
 		.where(
 			keepSessionId
 				? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))
 				: eq(sessions.userId, userId)
-		);
+		)
+		.returning({ id: sessions.id });
+	return ended.length;
+}
+
+const stillLive = () =>
+	and(
+		sql`${sessions.lastVerifiedAt} >= now() - make_interval(secs => ${INACTIVITY_TIMEOUT_SECONDS})`,
+		sql`${sessions.createdAt} >= now() - make_interval(secs => ${ABSOLUTE_LIFETIME_SECONDS})`
+	);
+
+/** How many sessions of the user, other than `currentSessionId`, could still be used. */
+export async function countOtherSessions(userId: number, currentSessionId: string): Promise<number> {
+	const [row] = await db
+		.select({ count: sql<number>`count(*)::int` })
+		.from(sessions)
+		.where(and(eq(sessions.userId, userId), ne(sessions.id, currentSessionId), stillLive()));
+	return row.count;
 }
 
 export async function deleteExpiredSessions(): Promise<void> {
 	await db
 		.delete(sessions)
-		.where(
-			sql`${sessions.lastVerifiedAt} < now() - make_interval(secs => ${INACTIVITY_TIMEOUT_SECONDS})`
-		);
+		.where(not(stillLive()!));
 }
 
 /** Secure everywhere but plain-http localhost, where browsers would refuse to send it back. */

@@ -348,7 +348,10 @@ export const sectionCommentCounts = pgTable(
 		/** All but deleted: what a thread shows. */
 		comments: integer('comments').notNull(),
 		/** Neither hidden nor deleted: what analysis counts. */
-		visible: integer('visible').notNull()
+		visible: integer('visible').notNull(),
+		/** Every comment whatever its status, and the top-level ones: a section page's count and pages (0011). */
+		threadsTotal: integer('threads_total').notNull(),
+		topLevel: integer('top_level').notNull()
 	},
 	(table) => [primaryKey({ columns: [table.planId, table.versionId, table.sectionKey] })]
 );

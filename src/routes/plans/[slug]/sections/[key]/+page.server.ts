@@ -21,7 +21,15 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, locals, url, depends }) => {
 	depends('app:section-comments');
-	return loadSectionPage({ slug: params.slug, versionNumber: null, key: params.key, user: locals.user, url });
+	return loadSectionPage({
+		slug: params.slug,
+		versionNumber: null,
+		key: params.key,
+		user: locals.user,
+		url,
+		tokens: locals.pageTokens,
+		record: locals.pageRecord
+	});
 };
 
 /** Where the person was: the same sort and page, at the comment. */
@@ -43,7 +51,9 @@ async function planId(slug: string): Promise<number> {
 
 function refused(err: unknown, values: Record<string, string>) {
 	if (err instanceof comments.CommentError) {
-		return fail(commentErrorStatus(err.code), { values, errors: { form: commentErrorMessage(err.code) } });
+		// The text stays on the page under a new key, so sending it again posts it as a comment of its own.
+		const kept = err.code === 'key_reused' ? { ...values, idempotencyKey: `${crypto.randomUUID()}-${values.parentId || 'top'}` } : values;
+		return fail(commentErrorStatus(err.code), { values: kept, errors: { form: commentErrorMessage(err.code) } });
 	}
 	// The database went away: say so and hand the text back (the error page shows it when the page
 	// itself cannot be drawn).

@@ -9,5 +9,7 @@ export const load: PageServerLoad = ({ params, locals, url }) =>
 		versionNumber: parseVersionNumber(params.n),
 		key: params.key,
 		user: locals.user,
-		url
+		url,
+		tokens: locals.pageTokens,
+		record: locals.pageRecord
 	});
