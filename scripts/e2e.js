@@ -48,6 +48,9 @@ if (process.env.TEST_DATABASE_URL) {
 		await dropper.end();
 	};
 	console.log(`[e2e] PostgreSQL server database ${name}`);
+	if (process.env.E2E_MARKUP_ON_SERVER !== '1') {
+		console.log('[e2e] markup-only files (accessibility, keyboard, languages, xss) are skipped: they run in the PGlite pass');
+	}
 } else {
 	const dir = path.join(artifacts, `e2e-data-${Date.now().toString(36)}`);
 	env.E2E_PGLITE_DIR = dir;
