@@ -209,11 +209,14 @@ const handlePageCache: Handle = async ({ event, resolve }) => {
 		return resolve(event);
 	}
 	const { session, user, renewed } = validation;
-	// A renewed session sets its cookie on this response, which is then drawn for this reader alone.
-	if (!session || renewed || !readerPages.isShared(event.route.id, user)) return resolve(event);
+	// A renewed session sets its cookie on this response, which is then drawn for this reader alone
+	// (handleSession looks it up again and sets the cookie).
+	if (!session || renewed) return resolve(event);
+	// Looked up once: handleSession takes it from here.
 	event.locals.session = session;
 	event.locals.user = user;
 	event.locals.sessionChecked = true;
+	if (!readerPages.isShared(event.route.id, user)) return resolve(event);
 	const base = pageCache.keyOf(event.request, event.url, locale, `in:${[...user.roles].sort().join(',')}`)!;
 	return readerPages.serve(base, user, (tokens, record) => {
 		event.locals.pageRecord = record;
