@@ -3,17 +3,17 @@
 // threads up to 6 deep (one section holding 1,000), themes with two researchers' tags, dispositions.
 // Loaded by bench/run.js through Vite, like scripts/db.js.
 import { sql } from 'drizzle-orm';
-import { databaseOptions } from '$lib/server/config';
+import { databaseOptions } from '$lib/server/operations/config';
 import { openConnection } from '$lib/server/db/client';
 import { db, useConnection, rows } from '$lib/server/db';
 import { migrate } from '$lib/server/db/migrate';
 import { comments, commentResponses, commentTags, themes, users } from '$lib/server/db/schema';
 import { hashPassword } from '$lib/server/auth/password';
 import { createSession } from '$lib/server/auth/session';
-import * as plans from '$lib/server/plans';
-import * as versions from '$lib/server/versions';
+import * as plans from '$lib/server/plan-text/plans';
+import * as versions from '$lib/server/plan-text/versions';
 import { DEMO_THEMES } from '$lib/server/seed/themes-content';
-import type { SectionInput } from '$lib/server/plans';
+import type { SectionInput } from '$lib/server/plan-text/plans';
 
 export const BENCH_SLUG = 'bench';
 export const BUSY_SECTION = 's06';

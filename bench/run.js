@@ -124,7 +124,9 @@ async function withGenerator(env, work) {
 async function startServer(env, port, { defaultLimits = false } = {}) {
 	const url = `http://127.0.0.1:${port}`;
 	const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('RATE_LIMIT_')));
-	const child = spawn(process.execPath, [path.join(root, BUILD_DIR)], {
+	// BENCH_PROFILE_DIR: each server writes a CPU profile there when it stops (open it in Chrome's DevTools).
+	const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+	const child = spawn(process.execPath, [...profile, path.join(root, BUILD_DIR)], {
 		cwd: root,
 		env: {
 			...inherited,
@@ -280,7 +282,7 @@ async function benchmarkRun({ database, comments }) {
 		const ceiling = results.ceiling?.rps ?? null;
 		const ratio = (rps) => (ceiling ? Math.round((rps / ceiling) * 1000) / 1000 : null);
 
-		// The same reads signed in: never served from the page cache, so every request draws its page.
+		// The same reads signed in as one participant: served from the drawing kept for readers like them.
 		// At 25 connections for throughput, then one at a time for the server's own time per request.
 		const signedIn = {};
 		for (const name of selected('signed_in') ? SIGNED_IN_ROUTES : []) {

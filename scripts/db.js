@@ -1,4 +1,4 @@
-// Runs a command of src/lib/server/cli.ts through Vite, so scripts share the app's code, aliases
+// Runs a command of src/lib/server/operations/cli.ts through Vite, so scripts share the app's code, aliases
 // and configuration: node scripts/db.js <migrate|seed|export|import|user:create> [args…]
 import { createServer } from 'vite';
 
@@ -10,7 +10,7 @@ const vite = await createServer({
 });
 let code = 1;
 try {
-	const cli = await vite.ssrLoadModule('/src/lib/server/cli.ts');
+	const cli = await vite.ssrLoadModule('/src/lib/server/operations/cli.ts');
 	code = await cli.run(command, args);
 } finally {
 	await vite.close();

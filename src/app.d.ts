@@ -1,6 +1,6 @@
 import type { Session, SessionUser } from '$lib/server/auth/session';
-import type { PageTokens } from '$lib/server/page-cache';
-import type { PageRecord } from '$lib/server/reader-pages';
+import type { PageTokens } from '$lib/server/cache/page-cache';
+import type { PageRecord } from '$lib/server/cache/reader-pages';
 
 declare global {
 	namespace App {

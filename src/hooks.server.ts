@@ -1,9 +1,9 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { localeOf } from '$lib/server/locale';
+import { localeOf } from '$lib/server/http/locale';
 import { m } from '$lib/paraglide/messages';
-import { answering, isReady, startWhenDatabaseAnswers } from '$lib/server/startup';
-import { answerClientErrors } from '$lib/server/client-errors';
+import { answering, isReady, startWhenDatabaseAnswers } from '$lib/server/operations/startup';
+import { answerClientErrors } from '$lib/server/http/client-errors';
 import { errorCode, isDatabaseUnavailable } from '$lib/server/db';
 import {
 	SESSION_COOKIE_NAME,
@@ -18,9 +18,9 @@ import {
 	isInvalidInput,
 	securityHeaders,
 	urlRefusal
-} from '$lib/server/http';
-import * as pageCache from '$lib/server/page-cache';
-import * as readerPages from '$lib/server/reader-pages';
+} from '$lib/server/http/guards';
+import * as pageCache from '$lib/server/cache/page-cache';
+import * as readerPages from '$lib/server/cache/reader-pages';
 
 export const init: ServerInit = async () => {
 	answerClientErrors();
@@ -201,9 +201,11 @@ const handlePageCache: Handle = async ({ event, resolve }) => {
 		return key ? pageCache.serve(key, drawWith) : resolve(event);
 	}
 	if (!pageCache.keyOf(event.request, event.url, locale, 'in')) return resolve(event);
+	// Read once: the session, the reader's facts and the page are all looked up at this generation.
+	const at = await pageCache.readGeneration();
 	let validation: Awaited<ReturnType<typeof validateSessionToken>>;
 	try {
-		validation = await validateSessionToken(token);
+		validation = await readerPages.validatedSession(token, at);
 	} catch {
 		// handleSession meets the same failure and answers it (503 when the database is away).
 		return resolve(event);
@@ -218,10 +220,15 @@ const handlePageCache: Handle = async ({ event, resolve }) => {
 	event.locals.sessionChecked = true;
 	if (!readerPages.isShared(event.route.id, user)) return resolve(event);
 	const base = pageCache.keyOf(event.request, event.url, locale, `in:${[...user.roles].sort().join(',')}`)!;
-	return readerPages.serve(base, user, (tokens, record) => {
-		event.locals.pageRecord = record;
-		return drawWith(tokens);
-	});
+	return readerPages.serve(
+		base,
+		user,
+		(tokens, record) => {
+			event.locals.pageRecord = record;
+			return drawWith(tokens);
+		},
+		at
+	);
 };
 
 const handleInFlight: Handle = ({ event, resolve }) => answering(async () => resolve(event));

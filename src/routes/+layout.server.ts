@@ -1,4 +1,4 @@
-import * as responses from '$lib/server/responses';
+import * as responses from '$lib/server/outcome/responses';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals }) => {

@@ -1,5 +1,5 @@
 import { can } from '$lib/roles';
-import * as plans from '$lib/server/plans';
+import * as plans from '$lib/server/plan-text/plans';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({

@@ -62,26 +62,26 @@ test('anyone reads the demo plan with its sections rendered', async ({ page }) =
 	await expect(page.getByText('의견 접수 중')).toBeVisible();
 });
 
+// A newly registered person, not the demo participant: the authorization matrix runs beside this
+// test and would see the demo participant as a moderator for a moment.
 test('a participant is refused at /admin with 403, an admin manages roles', async ({ page }) => {
-	await signIn(page, DEMO.participant);
+	const email = await registerParticipant(page, '역할 시험 참여자');
 	const refused = await page.goto('/admin/users');
 	expect(refused?.status()).toBe(403);
 	await expect(page.getByRole('heading', { name: '권한이 없습니다' })).toBeVisible();
 
 	await page.getByRole('button', { name: '로그아웃' }).click();
 	await signIn(page, DEMO.admin);
-	const allowed = await page.goto('/admin/users');
+	const allowed = await page.goto(`/admin/users?q=${encodeURIComponent(email)}`);
 	expect(allowed?.status()).toBe(200);
-	const row = page.getByRole('row').filter({ hasText: 'participant@example.org' });
+	const row = page.getByRole('row').filter({ hasText: email });
 	await expect(row).toBeVisible();
 	await row.getByRole('checkbox', { name: '운영자' }).check();
-	await row.getByRole('button', { name: '최지훈의 역할 저장' }).click();
+	await row.getByRole('button', { name: '역할 시험 참여자의 역할 저장' }).click();
 	await expect(page.getByRole('status')).toHaveText('역할을 저장했습니다.');
-	await expect(
-		page.getByRole('row').filter({ hasText: 'participant@example.org' }).getByRole('checkbox', { name: '운영자' })
-	).toBeChecked();
+	await expect(page.getByRole('row').filter({ hasText: email }).getByRole('checkbox', { name: '운영자' })).toBeChecked();
 	await row.getByRole('checkbox', { name: '운영자' }).uncheck();
-	await row.getByRole('button', { name: '최지훈의 역할 저장' }).click();
+	await row.getByRole('button', { name: '역할 시험 참여자의 역할 저장' }).click();
 	await expect(page.getByRole('status')).toHaveText('역할을 저장했습니다.');
 	await page.goto('/admin/audit');
 	await expect(page.getByRole('cell', { name: 'user.roles' }).first()).toBeVisible();

@@ -1,4 +1,4 @@
-// Signed-in readers are served drawings shared between readers like them (src/lib/server/reader-pages.ts):
+// Signed-in readers are served drawings shared between readers like them (src/lib/server/cache/reader-pages.ts):
 // each must still see their own name, their own comments and endorsements, and everyone's writes at once.
 import { expect, test } from '@playwright/test';
 import { gotoReady, registerParticipant } from './helpers/accounts';

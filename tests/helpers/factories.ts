@@ -1,9 +1,9 @@
 // Small builders for test data, all through the app's own data functions.
 import type { Role, StakeholderGroup } from '$lib/roles';
-import * as users from '$lib/server/users';
-import * as plans from '$lib/server/plans';
-import * as versions from '$lib/server/versions';
-import type { SectionInput } from '$lib/server/plans';
+import * as users from '$lib/server/accounts/users';
+import * as plans from '$lib/server/plan-text/plans';
+import * as versions from '$lib/server/plan-text/versions';
+import type { SectionInput } from '$lib/server/plan-text/plans';
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;

@@ -16,7 +16,7 @@ const AUDITED: Record<string, { count: number; why: string }> = {
 		count: 3,
 		why: 'the scripts are migration files shipped in the build, a constant lock key, and file names quoted with doubled quotes'
 	},
-	'src/lib/server/portable.ts': {
+	'src/lib/server/operations/portable.ts': {
 		count: 3,
 		why: 'identifiers are the constant table list and those tables’ columns from information_schema; rows are one bound JSON parameter'
 	}

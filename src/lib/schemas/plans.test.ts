@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseForm } from '$lib/server/forms';
+import { parseForm } from '$lib/server/pages/forms';
 import { draftSchema, newPlanSchema, periodSchema, publishSchema } from './plans';
 
 const form = (values: Record<string, string>) => {

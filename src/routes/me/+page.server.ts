@@ -1,16 +1,16 @@
 import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { changePasswordSchema, profileSchema } from '$lib/schemas/account';
-import { parseForm } from '$lib/server/forms';
+import { parseForm } from '$lib/server/pages/forms';
 import { requireUser } from '$lib/server/auth/guard';
-import { attemptPasswordChange } from '$lib/server/auth/sign-in';
+import { attemptPasswordChange } from '$lib/server/accounts/sign-in';
 import {
 	ABSOLUTE_LIFETIME_SECONDS,
 	INACTIVITY_TIMEOUT_SECONDS,
 	countOtherSessions,
 	invalidateUserSessions
 } from '$lib/server/auth/session';
-import * as users from '$lib/server/users';
+import * as users from '$lib/server/accounts/users';
 import type { Actions, PageServerLoad } from './$types';
 
 const DAY_SECONDS = 60 * 60 * 24;

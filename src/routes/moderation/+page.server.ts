@@ -2,8 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { commentIdSchema, reasonSchema } from '$lib/schemas/comments';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
-import { parseForm } from '$lib/server/forms';
-import * as moderation from '$lib/server/moderation';
+import { parseForm } from '$lib/server/pages/forms';
+import * as moderation from '$lib/server/commentary/moderation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -3,8 +3,8 @@ import { m } from '$lib/paraglide/messages';
 import { can } from '$lib/roles';
 import { editThemeSchema, mergeThemesSchema, newThemeSchema, themeIdSchema } from '$lib/schemas/themes';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
-import { parseForm } from '$lib/server/forms';
-import * as themes from '$lib/server/themes';
+import { parseForm } from '$lib/server/pages/forms';
+import * as themes from '$lib/server/analysis/themes';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Everyone signed in may read the taxonomy; only researchers change it. */

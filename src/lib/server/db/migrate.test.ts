@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { openConnection } from './client';
 import { bundledMigrations, migrate, MigrationError, pendingMigrations } from './migrate';
 import { databaseKind, createServerDatabase } from '$tests/helpers/database';
-import { statementHash } from '$lib/server/sessions';
+import { statementHash } from '$lib/server/meetings/statements';
 
 async function freshConnection() {
 	if (databaseKind === 'postgresql') {

@@ -2,8 +2,8 @@
 // codes the interim comments on their own, with the honest differences two people reading the same
 // comments have, so the agreement page shows real kappas. Through the app's own coding functions.
 import type { Role, StakeholderGroup } from '$lib/roles';
-import * as userStore from '$lib/server/users';
-import * as tags from '$lib/server/tags';
+import * as userStore from '$lib/server/accounts/users';
+import * as tagging from '$lib/server/analysis/tagging';
 import { generateSecureRandomString } from '$lib/server/auth/session';
 
 export const SECOND_RESEARCHER = {
@@ -86,15 +86,15 @@ export async function seedCoding(accounts: Record<string, number>, commentIds: R
 	const accepted = new Set(ACCEPTED.map(([ref, theme]) => `${ref}:${theme}`));
 	for (const [ref, themes] of Object.entries(LEAD_CODING)) {
 		for (const theme of themes) {
-			if (accepted.has(`${ref}:${theme}`)) await tags.acceptSuggestion(commentIds[ref], theme, lead);
-			else await tags.tag(commentIds[ref], theme, lead);
+			if (accepted.has(`${ref}:${theme}`)) await tagging.acceptSuggestion(commentIds[ref], theme, lead);
+			else await tagging.tag(commentIds[ref], theme, lead);
 		}
 	}
-	for (const [ref, theme] of REJECTED) await tags.rejectSuggestion(commentIds[ref], theme, lead);
+	for (const [ref, theme] of REJECTED) await tagging.rejectSuggestion(commentIds[ref], theme, lead);
 
 	for (const [ref, themes] of Object.entries(SECOND_CODING)) {
-		if (themes.length === 0) await tags.markReviewed(commentIds[ref], second);
-		for (const theme of themes) await tags.tag(commentIds[ref], theme, second);
+		if (themes.length === 0) await tagging.markReviewed(commentIds[ref], second);
+		for (const theme of themes) await tagging.tag(commentIds[ref], theme, second);
 	}
 	return second.id;
 }

@@ -3,20 +3,23 @@
 import { eq, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { planVersions, plans, themes, users } from '$lib/server/db/schema';
-import * as userStore from '$lib/server/users';
-import * as planStore from '$lib/server/plans';
-import * as versions from '$lib/server/versions';
+import * as userStore from '$lib/server/accounts/users';
+import * as planStore from '$lib/server/plan-text/plans';
+import * as versions from '$lib/server/plan-text/versions';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts-content';
 import { DEMO_THEMES } from './themes-content';
-import { DEMO_PLAN, interimDraft, REVISION_SUMMARY, revisedDraft } from './plan-content';
+import { DEMO_PLAN, interimDraft } from './plan-content';
+import { REVISION_SUMMARY, revisedDraft } from './plan-revision-content';
 import { seedCoding } from './coding-content';
 import { DEMO_COMMENTERS, INTERIM_COMMENTS, REVISION_COMMENTS, type DemoComment } from './comments-content';
-import * as commentStore from '$lib/server/comments';
+import * as commentStore from '$lib/server/commentary/write';
+import * as commentViews from '$lib/server/commentary/views';
 import { comments as commentsTable, endorsements } from '$lib/server/db/schema';
 import { generateSecureRandomString } from '$lib/server/auth/session';
-import * as sessionStore from '$lib/server/sessions';
+import * as sessionStore from '$lib/server/meetings/meetings';
+import { importStatements } from '$lib/server/meetings/statements';
 import { parseTranscript } from '$lib/transcripts/parse';
-import { rowsFromStatements, validateRows } from '$lib/server/transcript-preview';
+import { rowsFromStatements, validateRows } from '$lib/server/pages/transcript-preview';
 import {
 	FORUM_ROUTING,
 	FORUM_SESSION,
@@ -26,7 +29,7 @@ import {
 	INTERIM_TRANSCRIPT
 } from './sessions-content';
 import { ANSWERS_BY_REF, ANSWERS_BY_SPEAKER, ANSWERS_ON_REVISION, type DemoAnswer } from './responses-content';
-import * as responseStore from '$lib/server/responses';
+import * as responseStore from '$lib/server/outcome/responses';
 import { commentResponses } from '$lib/server/db/schema';
 
 export class DatabaseNotEmptyError extends Error {
@@ -81,7 +84,7 @@ async function answerCommentary(
 		answers.push({ id: commentIds[ref], answer });
 	}
 	for (const sessionId of sessionIds) {
-		for (const statement of await commentStore.listByIds(await sessionStore.statementIds(sessionId), null)) {
+		for (const statement of await commentViews.listByIds(await sessionStore.statementIds(sessionId), null)) {
 			const answer = ANSWERS_BY_SPEAKER[statement.author?.name ?? ''];
 			if (!answer) throw new Error(`no demo answer for ${statement.author?.name}`);
 			answers.push({ id: statement.id, answer });
@@ -121,7 +124,7 @@ async function seedSession(
 	}));
 	const checked = validateRows(rows, new Set(interimDraft.map((s) => s.key)));
 	if (!checked.ok) throw new Error(`demo transcript does not import: ${JSON.stringify(checked.errors)}`);
-	await sessionStore.importStatements(id, checked.statements, officialId);
+	await importStatements(id, checked.statements, officialId);
 	return id;
 }
 

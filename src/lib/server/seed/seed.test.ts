@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '$tests/helpers/database';
 import { db } from '$lib/server/db';
 import { themes } from '$lib/server/db/schema';
-import * as users from '$lib/server/users';
-import * as plans from '$lib/server/plans';
+import * as users from '$lib/server/accounts/users';
+import * as plans from '$lib/server/plan-text/plans';
 import { DatabaseNotEmptyError, isEmpty, seedDemo } from './index';
 import { DEMO_PLAN } from './plan-content';
 
@@ -88,7 +88,7 @@ describe('demo commentary', () => {
 describe('demo sessions', () => {
 	it('has the interim report meeting with its statements on sections, and the 2019 forum', async () => {
 		const { consultationSessions } = await import('$lib/server/db/schema');
-		const sessionStore = await import('$lib/server/sessions');
+		const sessionStore = await import('$lib/server/meetings/meetings');
 		const all = await db.select().from(consultationSessions);
 		expect(all.map((s) => [s.kind, s.heldOn.slice(0, 4)]).sort()).toEqual([
 			['citizens_forum', '2019'],
@@ -116,10 +116,12 @@ describe('demo coding', () => {
 	it('has the demo researcher code most comments and a second researcher code the interim ones, with real disagreement', async () => {
 		const { eq, isNull } = await import('drizzle-orm');
 		const { commentTags, suggestionDecisions, comments: commentsTable } = await import('$lib/server/db/schema');
-		const tagStore = await import('$lib/server/tags');
-		const commentStore = await import('$lib/server/comments');
+		const agreementReport = await import('$lib/server/analysis/agreement');
+		const suggestions = await import('$lib/server/analysis/suggestions');
+		const codingQueue = await import('$lib/server/analysis/coding-queue');
+		const commentStore = await import('$lib/server/commentary/views');
 		const { suggest } = await import('$lib/analysis/suggest');
-		const { plainText } = await import('$lib/server/markdown');
+		const { plainText } = await import('$lib/server/plan-text/markdown');
 		const { readQueueFilters } = await import('$lib/schemas/themes');
 		const { LEAD_CODING, REJECTED, SECOND_CODING, SECOND_RESEARCHER } = await import('./coding-content');
 		const { INTERIM_COMMENTS } = await import('./comments-content');
@@ -138,7 +140,7 @@ describe('demo coding', () => {
 		expect(Object.keys(SECOND_CODING).every((ref) => INTERIM_COMMENTS.some((c) => c.ref === ref))).toBe(true);
 
 		const plan = await plans.bySlug(DEMO_PLAN.slug);
-		const report = await tagStore.agreement(plan!.id, {}, lead!);
+		const report = await agreementReport.agreement(plan!.id, {}, lead!);
 		expect(report.pair).toMatchObject({ shared: Object.keys(SECOND_CODING).length });
 		expect([report.pair!.a.id, report.pair!.b.id].sort()).toEqual([lead!.id, second!.id].sort());
 		const kappas = report.rows.map((row) => row.kappa);
@@ -152,7 +154,7 @@ describe('demo coding', () => {
 
 		const decisions = await db.select().from(suggestionDecisions);
 		expect(decisions.filter((d) => d.decision === 'rejected')).toHaveLength(REJECTED.length);
-		const context = await tagStore.suggestionContext();
+		const context = await suggestions.suggestionContext();
 		for (const [ref, theme] of REJECTED) {
 			const [comment] = await db.select().from(commentsTable).where(eq(commentsTable.idempotencyKey, `demo-${ref}`));
 			const tagged = (await commentStore.byId(comment.id, null))!.tags.map((t) => t.slug);
@@ -160,9 +162,9 @@ describe('demo coding', () => {
 			const unrejected = suggest({ text: plainText(comment.body), themes: context.themes, examples: context.index, tagged, id: comment.id });
 			expect(unrejected.map((s) => s.theme), ref).toContain(theme);
 			// ...and does not.
-			expect((await tagStore.suggestionsFor([comment.id])).get(comment.id)!.map((s) => s.theme), ref).not.toContain(theme);
+			expect((await suggestions.suggestionsFor([comment.id])).get(comment.id)!.map((s) => s.theme), ref).not.toContain(theme);
 		}
-		const queue = await tagStore.queue(plan!.id, readQueueFilters(new URLSearchParams()), lead!);
+		const queue = await codingQueue.queue(plan!.id, readQueueFilters(new URLSearchParams()), lead!);
 		expect(queue.counts.untagged).toBeGreaterThanOrEqual(4);
 	});
 });

@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { safeRedirect, signInSchema } from '$lib/schemas/account';
-import { parseForm } from '$lib/server/forms';
+import { parseForm } from '$lib/server/pages/forms';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
-import { attemptSignIn } from '$lib/server/auth/sign-in';
+import { attemptSignIn } from '$lib/server/accounts/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

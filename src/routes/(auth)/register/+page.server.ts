@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { registerSchema } from '$lib/schemas/account';
-import { parseForm } from '$lib/server/forms';
+import { parseForm } from '$lib/server/pages/forms';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
-import * as users from '$lib/server/users';
-import * as limits from '$lib/server/rate-limit';
+import * as users from '$lib/server/accounts/users';
+import * as limits from '$lib/server/limits/rate-limit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

@@ -1,12 +1,13 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { periodState } from '$lib/period';
-import * as comments from '$lib/server/comments';
-import * as plans from '$lib/server/plans';
-import * as responses from '$lib/server/responses';
-import { viewerOf } from '$lib/server/section-view';
-import * as tags from '$lib/server/tags';
-import { renderComment } from '$lib/server/markdown';
+import * as comments from '$lib/server/commentary/views';
+import * as commentThreads from '$lib/server/commentary/threads';
+import * as plans from '$lib/server/plan-text/plans';
+import * as responses from '$lib/server/outcome/responses';
+import { viewerOf } from '$lib/server/pages/section-view';
+import { panelForThreads } from '$lib/server/analysis/suggestions';
+import { renderComment } from '$lib/server/plan-text/markdown';
 import type { PageServerLoad } from './$types';
 
 /** A comment's own page: its whole thread, where it sits in the plan, its edit history and its earlier answers. */
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	if (!comment) error(404, { message: m.error_not_found(), code: 'not_found' });
 	const [plan, thread, history, answerHistory] = await Promise.all([
 		plans.byId(comment.planId),
-		comments.thread(comment.rootId ?? comment.id, viewer),
+		commentThreads.thread(comment.rootId ?? comment.id, viewer),
 		comment.bodyHtml !== null ? comments.revisions(comment.id) : Promise.resolve([]),
 		comment.response ? responses.history(comment.id) : Promise.resolve([])
 	]);
@@ -34,8 +35,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		section: { key: comment.sectionKey, heading: section?.heading ?? comment.sectionKey, inCurrent: !!section },
 		currentVersion: current.number,
 		canComment: locals.user !== null && periodState(current) === 'open' && !!section,
-		changedSince: await comments.sectionChangedSince(plan.id, comment.sectionKey, current.number),
-		coding: await tags.panelForThreads([thread], locals.user),
+		changedSince: await commentThreads.sectionChangedSince(plan.id, comment.sectionKey, current.number),
+		coding: await panelForThreads([thread], locals.user),
 		formKey: crypto.randomUUID()
 	};
 };

@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
-import * as comments from '$lib/server/comments';
-import * as plans from '$lib/server/plans';
-import * as responses from '$lib/server/responses';
-import { viewerOf } from '$lib/server/section-view';
+import * as comments from '$lib/server/commentary/views';
+import * as plans from '$lib/server/plan-text/plans';
+import * as responses from '$lib/server/outcome/responses';
+import { viewerOf } from '$lib/server/pages/section-view';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

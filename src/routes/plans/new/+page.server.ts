@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { newPlanSchema } from '$lib/schemas/plans';
-import { parseForm } from '$lib/server/forms';
-import { requireEditor } from '$lib/server/editor';
-import * as plans from '$lib/server/plans';
+import { parseForm } from '$lib/server/pages/forms';
+import { requireEditor } from '../editor.server';
+import * as plans from '$lib/server/plan-text/plans';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

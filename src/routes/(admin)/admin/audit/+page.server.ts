@@ -1,5 +1,5 @@
 import { requireCapability } from '$lib/server/auth/guard';
-import * as audit from '$lib/server/audit';
+import * as audit from '$lib/server/accounts/audit';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -2,8 +2,8 @@ import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { rolesSchema } from '$lib/schemas/account';
 import { requireCapability } from '$lib/server/auth/guard';
-import { parseForm } from '$lib/server/forms';
-import * as users from '$lib/server/users';
+import { parseForm } from '$lib/server/pages/forms';
+import * as users from '$lib/server/accounts/users';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

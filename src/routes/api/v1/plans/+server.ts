@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import * as plans from '$lib/server/plans';
-import { iso, PUBLIC_CACHE } from '$lib/server/api';
+import * as plans from '$lib/server/plan-text/plans';
+import { iso, PUBLIC_CACHE } from '$lib/server/http/api';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ url }) => {

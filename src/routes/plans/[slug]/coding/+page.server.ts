@@ -3,10 +3,13 @@ import { m } from '$lib/paraglide/messages';
 import { safeRedirect } from '$lib/schemas/account';
 import { bulkDecisionSchema, readQueueFilters, reviewFormSchema, tagFormSchema } from '$lib/schemas/themes';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
-import { parseForm } from '$lib/server/forms';
-import { notFound } from '$lib/server/plan-view';
-import * as plans from '$lib/server/plans';
-import * as tags from '$lib/server/tags';
+import { parseForm } from '$lib/server/pages/forms';
+import { notFound } from '$lib/server/pages/plan-view';
+import * as plans from '$lib/server/plan-text/plans';
+import * as tagging from '$lib/server/analysis/tagging';
+import * as suggestions from '$lib/server/analysis/suggestions';
+import * as codingQueue from '$lib/server/analysis/coding-queue';
+import { CodingError } from '$lib/server/analysis/coder';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -15,12 +18,12 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const plan = await plans.bySlug(params.slug);
 	if (!plan) notFound();
 	const filters = readQueueFilters(url.searchParams);
-	const context = await tags.suggestionContext();
-	const [queue, options] = await Promise.all([tags.queue(plan.id, filters, user, context), tags.queueOptions(plan.id)]);
+	const context = await suggestions.suggestionContext();
+	const [queue, options] = await Promise.all([codingQueue.queue(plan.id, filters, user, context), codingQueue.queueOptions(plan.id)]);
 	// The controls beside each comment read the same suggestions the queue computed, so both agree.
-	const coding: tags.CodingPanel = {
+	const coding: suggestions.CodingPanel = {
 		me: user.id,
-		themes: tags.themeOptions(context),
+		themes: suggestions.themeOptions(context),
 		suggestions: Object.fromEntries(queue.items.map((item) => [item.id, item.suggestions])),
 		reviewed: queue.items.filter((item) => item.codedByMe).map((item) => item.id)
 	};
@@ -42,7 +45,7 @@ function back(event: RequestEvent, redirectTo: string | undefined, extra?: Recor
 }
 
 function refused(error: unknown, commentId: number | null) {
-	if (error instanceof tags.CodingError) {
+	if (error instanceof CodingError) {
 		const message =
 			error.code === 'comment_not_found'
 				? m.coding_error_comment()
@@ -68,10 +71,10 @@ async function themeAction(event: RequestEvent, act: Decision) {
 	if (!parsed.ok) return invalid(parsed.errors, parsed.values);
 	const { commentId, theme, redirectTo } = parsed.data;
 	try {
-		if (act === 'tagged') await tags.tag(commentId, theme, user);
-		else if (act === 'untagged') await tags.untag(commentId, theme, user);
-		else if (act === 'accepted') await tags.acceptSuggestion(commentId, theme, user);
-		else await tags.rejectSuggestion(commentId, theme, user);
+		if (act === 'tagged') await tagging.tag(commentId, theme, user);
+		else if (act === 'untagged') await tagging.untag(commentId, theme, user);
+		else if (act === 'accepted') await tagging.acceptSuggestion(commentId, theme, user);
+		else await tagging.rejectSuggestion(commentId, theme, user);
 	} catch (error) {
 		return refused(error, commentId);
 	}
@@ -82,7 +85,7 @@ async function bulkAction(event: RequestEvent, decision: 'accepted' | 'rejected'
 	const user = requireCapability(event.locals, 'comments.tag');
 	const parsed = parseForm(bulkDecisionSchema, await event.request.formData());
 	if (!parsed.ok) return fail(400, { coding: { commentId: null, message: m.error_format() } });
-	const decided = await tags.decideMany(parsed.data.pair, decision, user);
+	const decided = await tagging.decideMany(parsed.data.pair, decision, user);
 	back(event, parsed.data.redirectTo, { decided: `${decision}:${decided}` });
 }
 
@@ -96,7 +99,7 @@ export const actions: Actions = {
 		const parsed = parseForm(reviewFormSchema, await event.request.formData());
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
 		try {
-			await tags.markReviewed(parsed.data.commentId, user);
+			await tagging.markReviewed(parsed.data.commentId, user);
 		} catch (error) {
 			return refused(error, parsed.data.commentId);
 		}

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { can } from '$lib/roles';
-import * as plans from '$lib/server/plans';
-import { notFound } from '$lib/server/plan-view';
+import * as plans from '$lib/server/plan-text/plans';
+import { notFound } from '$lib/server/pages/plan-view';
 import type { RequestHandler } from './$types';
 
 /** The version picker's plain GET form lands here and goes on to /compare/{a}...{b}. */

@@ -2,12 +2,12 @@ import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { addSection, moveSection, removeSection, sectionsFromValues, valuesFromSections, type Direction } from '$lib/outline';
 import { draftIdSchema, draftSchema, periodSchema, publishSchema } from '$lib/schemas/plans';
-import * as responses from '$lib/server/responses';
+import * as responses from '$lib/server/outcome/responses';
 import { safeRedirect } from '$lib/schemas/account';
 import { isUniqueViolation } from '$lib/server/db';
-import { formValues, parseForm, type FieldErrors } from '$lib/server/forms';
-import { draftContent, loadEditor, planOrNotFound, previewsOf, requireEditor } from '$lib/server/editor';
-import * as versions from '$lib/server/versions';
+import { formValues, parseForm, type FieldErrors } from '$lib/server/pages/forms';
+import { draftContent, loadEditor, planOrNotFound, previewsOf, requireEditor } from '../../editor.server';
+import * as versions from '$lib/server/plan-text/versions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {

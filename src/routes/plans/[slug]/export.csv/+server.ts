@@ -1,7 +1,8 @@
 import { requireCapability } from '$lib/server/auth/guard';
-import * as plans from '$lib/server/plans';
-import { notFound } from '$lib/server/plan-view';
-import { csvStream, downloadDisposition } from '$lib/server/exports';
+import * as plans from '$lib/server/plan-text/plans';
+import { notFound } from '$lib/server/pages/plan-view';
+import { csvStream } from '$lib/server/analysis/exports';
+import { commentsDownload, csvLayout } from '../export-labels';
 import { parseFilters } from '$lib/schemas/search';
 import type { RequestHandler } from './$types';
 
@@ -10,10 +11,10 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 	requireCapability(locals, 'comments.export');
 	const plan = await plans.bySlug(params.slug);
 	if (!plan) notFound();
-	return new Response(csvStream(plan.id, parseFilters(url.searchParams)), {
+	return new Response(csvStream(plan.id, parseFilters(url.searchParams), csvLayout()), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': downloadDisposition(plan, 'csv'),
+			'content-disposition': commentsDownload(plan, 'csv'),
 			'cache-control': 'private, no-store'
 		}
 	});

@@ -1,7 +1,8 @@
 import { requireCapability } from '$lib/server/auth/guard';
-import * as plans from '$lib/server/plans';
-import { notFound } from '$lib/server/plan-view';
-import { downloadDisposition, jsonStream } from '$lib/server/exports';
+import * as plans from '$lib/server/plan-text/plans';
+import { notFound } from '$lib/server/pages/plan-view';
+import { jsonStream } from '$lib/server/analysis/exports';
+import { commentsDownload } from '../export-labels';
 import { parseFilters } from '$lib/schemas/search';
 import type { RequestHandler } from './$types';
 
@@ -13,7 +14,7 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 	return new Response(jsonStream(plan, parseFilters(url.searchParams)), {
 		headers: {
 			'content-type': 'application/json; charset=utf-8',
-			'content-disposition': downloadDisposition(plan, 'json'),
+			'content-disposition': commentsDownload(plan, 'json'),
 			'cache-control': 'private, no-store'
 		}
 	});

@@ -1,6 +1,6 @@
-import * as plans from '$lib/server/plans';
-import { planFeed } from '$lib/server/feed';
-import { notFound } from '$lib/server/plan-view';
+import * as plans from '$lib/server/plan-text/plans';
+import { planFeed } from './plan-feed.server';
+import { notFound } from '$lib/server/pages/plan-view';
 import type { RequestHandler } from './$types';
 
 /** Published versions only, for everyone: a feed reader is nobody's session. */

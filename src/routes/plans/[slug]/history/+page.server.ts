@@ -1,6 +1,6 @@
 import { can } from '$lib/roles';
-import * as plans from '$lib/server/plans';
-import { notFound } from '$lib/server/plan-view';
+import * as plans from '$lib/server/plan-text/plans';
+import { notFound } from '$lib/server/pages/plan-view';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {

@@ -4,13 +4,13 @@ import { responseSchema } from '$lib/schemas/responses';
 import { safeRedirect } from '$lib/schemas/account';
 import { parseFilters, parsePage } from '$lib/schemas/search';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
-import { parseForm } from '$lib/server/forms';
-import * as plans from '$lib/server/plans';
-import * as comments from '$lib/server/comments';
-import * as responses from '$lib/server/responses';
-import * as sessions from '$lib/server/sessions';
-import { numberSections } from '$lib/server/plan-view';
-import { viewerOf } from '$lib/server/section-view';
+import { parseForm } from '$lib/server/pages/forms';
+import * as plans from '$lib/server/plan-text/plans';
+import * as comments from '$lib/server/commentary/views';
+import * as responses from '$lib/server/outcome/responses';
+import * as sessions from '$lib/server/meetings/meetings';
+import { numberSections } from '$lib/server/plan-text/section-numbers';
+import { viewerOf } from '$lib/server/pages/section-view';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {

@@ -1,6 +1,8 @@
-import { plainText } from '$lib/server/markdown';
-import { resolveVersion } from '$lib/server/plan-view';
-import * as search from '$lib/server/search';
+import { plainText } from '$lib/server/plan-text/markdown';
+import { resolveVersion } from '$lib/server/pages/plan-view';
+import * as search from '$lib/server/analysis/search';
+import { filterOptions } from '$lib/server/analysis/filter-options';
+import { highlight, snippet } from '$lib/server/analysis/snippets';
 import { filterParams, parseFilters, parsePage, parseQuery, parseSort, searchTerms } from '$lib/schemas/search';
 import type { PageServerLoad } from './$types';
 
@@ -17,7 +19,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			? search.findComments({ planId: plan.id, filters, terms, order: sort, page: parsePage(url.searchParams), capCount: true })
 			: null,
 		search.findSections(version.id, terms),
-		search.filterOptions(plan.id)
+		filterOptions(plan.id)
 	]);
 	return {
 		plan: { slug: plan.slug, title: plan.title },
@@ -30,7 +32,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		sections,
 		comments: (found?.hits ?? []).map(({ body, ...hit }) => ({
 			...hit,
-			snippetHtml: search.highlight(search.snippet(plainText(body), terms, 320), terms)
+			snippetHtml: highlight(snippet(plainText(body), terms, 320), terms)
 		})),
 		total: found?.total ?? 0,
 		capped: found?.capped ?? false,

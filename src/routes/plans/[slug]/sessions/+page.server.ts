@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { can } from '$lib/roles';
-import * as plans from '$lib/server/plans';
-import * as sessions from '$lib/server/sessions';
+import * as plans from '$lib/server/plan-text/plans';
+import * as sessions from '$lib/server/meetings/meetings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {

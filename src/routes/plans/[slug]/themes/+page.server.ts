@@ -1,6 +1,6 @@
 import { can } from '$lib/roles';
-import { resolveVersion } from '$lib/server/plan-view';
-import { dashboard } from '$lib/server/theme-stats';
+import { resolveVersion } from '$lib/server/pages/plan-view';
+import { dashboard } from '$lib/server/analysis/theme-stats';
 import type { PageServerLoad } from './$types';
 
 /** Public: how the commentary falls into themes is part of the consultation's openness. */

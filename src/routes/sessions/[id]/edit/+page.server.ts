@@ -2,15 +2,16 @@ import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { sessionSchema } from '$lib/schemas/sessions';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
-import { parseForm } from '$lib/server/forms';
-import * as plans from '$lib/server/plans';
-import * as sessions from '$lib/server/sessions';
+import { parseForm } from '$lib/server/pages/forms';
+import * as plans from '$lib/server/plan-text/plans';
+import * as sessions from '$lib/server/meetings/meetings';
+import { withPlanOr404 } from '../meeting.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	requireUser(locals, url);
 	requireCapability(locals, 'sessions.manage');
-	const { session, plan } = await sessions.withPlanOr404(params.id);
+	const { session, plan } = await withPlanOr404(params.id);
 	const versions = await plans.publishedVersions(plan.id);
 	return {
 		session,
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 export const actions: Actions = {
 	updateSession: async ({ params, locals, request }) => {
 		const official = requireCapability(locals, 'sessions.manage');
-		const { session } = await sessions.withPlanOr404(params.id);
+		const { session } = await withPlanOr404(params.id);
 		const parsed = parseForm(sessionSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		try {

@@ -3,11 +3,12 @@ import { m } from '$lib/paraglide/messages';
 import { transcriptSchema } from '$lib/schemas/sessions';
 import { parseTranscript } from '$lib/transcripts/parse';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
-import { parseForm } from '$lib/server/forms';
-import * as plans from '$lib/server/plans';
-import * as sessions from '$lib/server/sessions';
-import { numberSections } from '$lib/server/plan-view';
-import { applyOperation, rowsFromForm, rowsFromStatements, validateRows } from '$lib/server/transcript-preview';
+import { parseForm } from '$lib/server/pages/forms';
+import * as plans from '$lib/server/plan-text/plans';
+import { importStatements } from '$lib/server/meetings/statements';
+import { withPlanOr404 } from '../meeting.server';
+import { numberSections } from '$lib/server/plan-text/section-numbers';
+import { applyOperation, rowsFromForm, rowsFromStatements, validateRows } from '$lib/server/pages/transcript-preview';
 import type { Actions, PageServerLoad } from './$types';
 
 async function sectionsFor(planId: number, versionNumber: number | null) {
@@ -19,7 +20,7 @@ async function sectionsFor(planId: number, versionNumber: number | null) {
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	requireUser(locals, url);
 	requireCapability(locals, 'sessions.manage');
-	const { session, plan } = await sessions.withPlanOr404(params.id);
+	const { session, plan } = await withPlanOr404(params.id);
 	return {
 		session: { id: session.id, title: session.title, statementCount: session.statementCount },
 		plan: { slug: plan.slug, title: plan.title },
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 export const actions: Actions = {
 	previewTranscript: async ({ params, locals, request }) => {
 		requireCapability(locals, 'sessions.manage');
-		await sessions.withPlanOr404(params.id);
+		await withPlanOr404(params.id);
 		const parsed = parseForm(transcriptSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { transcript: parsed.values.transcript ?? '', errors: parsed.errors });
 		const rows = rowsFromStatements(parseTranscript(parsed.data.transcript));
@@ -42,7 +43,7 @@ export const actions: Actions = {
 
 	updatePreview: async ({ params, locals, request }) => {
 		requireCapability(locals, 'sessions.manage');
-		await sessions.withPlanOr404(params.id);
+		await withPlanOr404(params.id);
 		const form = await request.formData();
 		const rows = applyOperation(rowsFromForm(form), String(form.get('op') ?? ''));
 		return { transcript: String(form.get('transcript') ?? ''), rows };
@@ -50,7 +51,7 @@ export const actions: Actions = {
 
 	importStatements: async ({ params, locals, request }) => {
 		const official = requireCapability(locals, 'sessions.manage');
-		const { session, plan } = await sessions.withPlanOr404(params.id);
+		const { session, plan } = await withPlanOr404(params.id);
 		const form = await request.formData();
 		const rows = rowsFromForm(form);
 		const transcript = String(form.get('transcript') ?? '');
@@ -60,7 +61,7 @@ export const actions: Actions = {
 		if (checked.statements.length === 0) {
 			return fail(400, { transcript, rows, errors: { form: m.import_all_dropped() } });
 		}
-		const { created, skipped } = await sessions.importStatements(session.id, checked.statements, official.id);
+		const { created, skipped } = await importStatements(session.id, checked.statements, official.id);
 		redirect(303, `/sessions/${session.id}?imported=${created}&skipped=${skipped}`);
 	}
 };

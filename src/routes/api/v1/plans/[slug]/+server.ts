@@ -1,16 +1,14 @@
 import { json } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import * as plans from '$lib/server/plans';
-import { apiError, iso, PUBLIC_CACHE } from '$lib/server/api';
-import { numberSections } from '$lib/server/plan-view';
-import { renderPlan } from '$lib/server/markdown';
+import * as plans from '$lib/server/plan-text/plans';
+import { apiError, PUBLIC_CACHE } from '$lib/server/http/api';
+import { sectionsJson, versionJson } from './version-json';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, url }) => {
 	const plan = await plans.bySlug(params.slug);
 	const version = plan && (await plans.currentVersion(plan.id));
 	if (!plan || !version) return apiError(404, 'not_found', m.error_not_found());
-	const sections = numberSections(await plans.sectionsOf(version.id));
 	return json(
 		{
 			slug: plan.slug,
@@ -18,22 +16,8 @@ export const GET: RequestHandler = async ({ params, url }) => {
 			summary: plan.summary,
 			organisation: plan.organisation,
 			url: new URL(`/plans/${plan.slug}`, url).href,
-			version: {
-				number: version.number,
-				title: version.title,
-				change_summary: version.changeSummary,
-				published_at: iso(version.publishedAt),
-				comments_open_at: iso(version.commentsOpenAt),
-				comments_close_at: iso(version.commentsCloseAt)
-			},
-			sections: sections.map((section) => ({
-				key: section.key,
-				number: section.number,
-				heading: section.heading,
-				parent_key: section.parentKey,
-				markdown: section.body,
-				html: renderPlan(section.body)
-			}))
+			version: versionJson(version),
+			sections: await sectionsJson(version.id)
 		},
 		{ headers: PUBLIC_CACHE }
 	);

@@ -7,8 +7,10 @@ import { useTestDatabase } from '$tests/helpers/database';
 import { createPublishedPlan, createUser } from '$tests/helpers/factories';
 import { DEMO_THEMES } from '$lib/server/seed/themes-content';
 import { readQueueFilters } from '$lib/schemas/themes';
-import * as comments from '$lib/server/comments';
-import * as tags from '$lib/server/tags';
+import * as comments from '$lib/server/commentary/write';
+import * as tagging from '$lib/server/analysis/tagging';
+import * as suggestions from '$lib/server/analysis/suggestions';
+import * as codingQueue from '$lib/server/analysis/coding-queue';
 import type { SessionUser } from '$lib/server/auth/session';
 import { POST } from './+server';
 import { GET } from '../../comments/[id]/suggestions/+server';
@@ -51,15 +53,15 @@ beforeAll(async () => {
 		await write('지원센터 인력이 한 사람뿐이니 민간위탁으로 운영해 주세요.', 2),
 		await write('미니 클러스터로 센터를 옮기면 시민이 찾기 쉽습니다.', 3)
 	];
-	await tags.tag(commentIds[0], 'support-centre', researcher);
-	await tags.tag(commentIds[0], 'staffing', researcher);
-	await tags.rejectSuggestion(commentIds[0], 'lifelong-learning', researcher);
+	await tagging.tag(commentIds[0], 'support-centre', researcher);
+	await tagging.tag(commentIds[0], 'staffing', researcher);
+	await tagging.rejectSuggestion(commentIds[0], 'lifelong-learning', researcher);
 });
 
 describe('GET /api/v1/comments/{id}/suggestions', () => {
 	it('returns exactly the suggestions the queue and the thread show, best first', async () => {
-		const queue = await tags.queue(planId, { ...readQueueFilters(new URLSearchParams()), state: 'all' }, researcher);
-		const panel = await tags.panelFor(commentIds, researcher);
+		const queue = await codingQueue.queue(planId, { ...readQueueFilters(new URLSearchParams()), state: 'all' }, researcher);
+		const panel = await suggestions.panelFor(commentIds, researcher);
 		for (const id of commentIds) {
 			const { status, body } = await getSuggestions(researcher, String(id));
 			expect(status).toBe(200);
@@ -94,8 +96,8 @@ describe('POST /api/v1/themes/suggest', () => {
 		const text = '센터 인력을 늘리고 민간위탁으로 운영해 주세요.';
 		const { status, body } = await postText(researcher, JSON.stringify({ text }));
 		expect(status).toBe(200);
-		const context = await tags.suggestionContext();
-		expect(body).toEqual(tags.suggestForText(text, context).map(({ theme, score, reasons }) => ({ theme, score, reasons })));
+		const context = await suggestions.suggestionContext();
+		expect(body).toEqual(suggestions.suggestForText(text, context).map(({ theme, score, reasons }) => ({ theme, score, reasons })));
 		expect((body as { theme: string }[]).map((s) => s.theme)).toContain('support-centre');
 	});
 

@@ -1,7 +1,7 @@
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
-import { notFound } from '$lib/server/plan-view';
-import * as plans from '$lib/server/plans';
-import * as tags from '$lib/server/tags';
+import { notFound } from '$lib/server/pages/plan-view';
+import * as plans from '$lib/server/plan-text/plans';
+import { agreement } from '$lib/server/analysis/agreement';
 import type { PageServerLoad } from './$types';
 
 const researcherId = (raw: string | null) => {
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	if (!plan) notFound();
 	const a = researcherId(url.searchParams.get('a'));
 	const b = researcherId(url.searchParams.get('b'));
-	const report = await tags.agreement(plan.id, { a, b }, user);
+	const report = await agreement(plan.id, { a, b }, user);
 	const asked = a !== undefined && b !== undefined;
 	const honoured = asked && report.pair?.a.id === a && report.pair?.b.id === b;
 	return { plan: { slug: plan.slug, title: plan.title }, report, sameCoder: asked && a === b, fellBack: asked && !honoured };

@@ -1,7 +1,8 @@
 import { can } from '$lib/roles';
-import { compareSections } from '$lib/server/diff';
-import * as plans from '$lib/server/plans';
-import { notFound, numberSections } from '$lib/server/plan-view';
+import { compareSections } from '$lib/server/plan-text/version-compare';
+import * as plans from '$lib/server/plan-text/plans';
+import { notFound } from '$lib/server/pages/plan-view';
+import { numberSections } from '$lib/server/plan-text/section-numbers';
 import type { PageServerLoad } from './$types';
 
 const RANGE = /^(\d{1,6})\.\.\.(\d{1,6})$/;

@@ -1,8 +1,8 @@
 import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
-import * as plans from '$lib/server/plans';
-import * as outcome from '$lib/server/outcome';
-import { notFound, parseVersionNumber } from '$lib/server/plan-view';
+import * as plans from '$lib/server/plan-text/plans';
+import * as outcome from '$lib/server/outcome/report';
+import { notFound, parseVersionNumber } from '$lib/server/pages/plan-view';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {

@@ -7,16 +7,16 @@ import {
 	reasonSchema
 } from '$lib/schemas/comments';
 import { signInSchema } from '$lib/schemas/account';
-import { parseForm, formValues } from '$lib/server/forms';
+import { parseForm, formValues } from '$lib/server/pages/forms';
 import { isDatabaseUnavailable } from '$lib/server/db';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
-import { attemptSignIn } from '$lib/server/auth/sign-in';
-import * as plans from '$lib/server/plans';
-import * as comments from '$lib/server/comments';
-import * as moderation from '$lib/server/moderation';
-import * as limits from '$lib/server/rate-limit';
-import { commentErrorMessage, commentErrorStatus } from '$lib/server/comment-messages';
-import { loadSectionPage } from '$lib/server/section-view';
+import { attemptSignIn } from '$lib/server/accounts/sign-in';
+import * as plans from '$lib/server/plan-text/plans';
+import * as comments from '$lib/server/commentary/write';
+import * as moderation from '$lib/server/commentary/moderation';
+import * as limits from '$lib/server/limits/rate-limit';
+import { commentErrorMessage, commentErrorStatus } from '$lib/server/pages/comment-errors';
+import { loadSectionPage } from '$lib/server/pages/section-view';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, locals, url, depends }) => {

@@ -2,9 +2,9 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { sessionSchema } from '$lib/schemas/sessions';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
-import { parseForm } from '$lib/server/forms';
-import * as plans from '$lib/server/plans';
-import * as sessions from '$lib/server/sessions';
+import { parseForm } from '$lib/server/pages/forms';
+import * as plans from '$lib/server/plan-text/plans';
+import * as sessions from '$lib/server/meetings/meetings';
 import type { Actions, PageServerLoad } from './$types';
 
 async function planOf(slug: string) {

@@ -2,12 +2,13 @@ import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { can } from '$lib/roles';
 import { requireCapability } from '$lib/server/auth/guard';
-import { parseForm, type FieldErrors } from '$lib/server/forms';
-import { renderComment } from '$lib/server/markdown';
-import { notFound, resolveVersion } from '$lib/server/plan-view';
-import * as plans from '$lib/server/plans';
-import * as search from '$lib/server/search';
-import * as syntheses from '$lib/server/syntheses';
+import { parseForm, type FieldErrors } from '$lib/server/pages/forms';
+import { renderComment } from '$lib/server/plan-text/markdown';
+import { notFound, resolveVersion } from '$lib/server/pages/plan-view';
+import * as plans from '$lib/server/plan-text/plans';
+import * as search from '$lib/server/analysis/search';
+import { filterOptions } from '$lib/server/analysis/filter-options';
+import * as syntheses from '$lib/server/analysis/syntheses';
 import { parseFilters, parsePage, parseSort } from '$lib/schemas/search';
 import { moveQuoteSchema, pinQuoteSchema, quoteIdSchema, synthesisSchema } from '$lib/schemas/syntheses';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		search.findComments({ planId: plan.id, filters, order: sort, page: parsePage(url.searchParams) }),
 		syntheses.synthesisOf(plan.id, theme.id),
 		syntheses.quotesOf(plan.id, { themeId: theme.id, includeHidden: canEdit }),
-		search.filterOptions(plan.id)
+		filterOptions(plan.id)
 	]);
 	return {
 		plan: { slug: plan.slug, title: plan.title },

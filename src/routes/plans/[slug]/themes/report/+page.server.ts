@@ -1,6 +1,6 @@
-import { resolveVersion } from '$lib/server/plan-view';
-import { dashboard } from '$lib/server/theme-stats';
-import { quotesOf, synthesesOf } from '$lib/server/syntheses';
+import { resolveVersion } from '$lib/server/pages/plan-view';
+import { dashboard } from '$lib/server/analysis/theme-stats';
+import { quotesOf, synthesesOf } from '$lib/server/analysis/syntheses';
 import type { PageServerLoad } from './$types';
 
 /** Public, like the dashboard: the syntheses are part of the consultation's published outcome. */

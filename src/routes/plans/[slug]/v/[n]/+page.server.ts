@@ -1,4 +1,4 @@
-import { loadPlanPage, parseVersionNumber } from '$lib/server/plan-view';
+import { loadPlanPage, parseVersionNumber } from '$lib/server/pages/plan-view';
 import type { PageServerLoad } from './$types';
 
 // Reading the plan needs no script: every control is a link or a plain form. Shipping none keeps the

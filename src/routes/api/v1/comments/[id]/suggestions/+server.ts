@@ -2,8 +2,8 @@
 // the coding queue and the thread show them to researchers. Researchers only.
 import { json } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { apiError } from '$lib/server/api';
-import * as tags from '$lib/server/tags';
+import { apiError } from '$lib/server/http/api';
+import { suggestionsFor } from '$lib/server/analysis/suggestions';
 import { researcherRefusal, suggestionJson } from '../../../themes/suggest/api';
 import type { RequestHandler } from './$types';
 
@@ -11,7 +11,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const refused = researcherRefusal(locals);
 	if (refused) return refused;
 	const id = Number(params.id);
-	const found = Number.isSafeInteger(id) && id > 0 ? await tags.suggestionsFor([id]) : new Map();
+	const found = Number.isSafeInteger(id) && id > 0 ? await suggestionsFor([id]) : new Map();
 	const suggestions = found.get(id);
 	if (!suggestions) return apiError(404, 'not_found', m.error_not_found());
 	return json(suggestions.map(suggestionJson), { headers: { 'cache-control': 'private, no-store' } });

@@ -2,12 +2,14 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { COMMENT_KINDS, commentBody, QUOTE_MAX_LENGTH } from '$lib/schemas/comments';
-import * as plans from '$lib/server/plans';
-import * as comments from '$lib/server/comments';
-import * as limits from '$lib/server/rate-limit';
-import { apiError, PUBLIC_CACHE } from '$lib/server/api';
-import { fieldErrors } from '$lib/server/forms';
-import { commentErrorMessage, commentErrorStatus } from '$lib/server/comment-messages';
+import * as plans from '$lib/server/plan-text/plans';
+import * as comments from '$lib/server/commentary/write';
+import * as commentsApi from '$lib/server/commentary/api-shape';
+import * as limits from '$lib/server/limits/rate-limit';
+import { apiError, PUBLIC_CACHE } from '$lib/server/http/api';
+import { fieldErrors } from '$lib/server/pages/forms';
+import { commentErrorMessage, commentErrorStatus } from '$lib/server/pages/comment-errors';
+import { readJson } from '../../../endpoint';
 import type { RequestHandler } from './$types';
 
 const MAX_PAGE = 1000;
@@ -19,7 +21,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	if (!plan || !(await plans.currentVersion(plan.id))) return apiError(404, 'not_found', m.error_not_found());
 	const after = Math.max(0, Number.parseInt(url.searchParams.get('after') ?? '0', 10) || 0);
 	const limit = Math.min(MAX_PAGE, Math.max(1, Number.parseInt(url.searchParams.get('limit') ?? '', 10) || DEFAULT_PAGE));
-	const list = await comments.forApi(plan.id, { afterId: after, limit });
+	const list = await commentsApi.forApi(plan.id, { afterId: after, limit });
 	const next = list.length === limit ? new URL(`?after=${list.at(-1)!.id}&limit=${limit}`, url).href : null;
 	return json({ comments: list, next }, { headers: PUBLIC_CACHE });
 };
@@ -36,13 +38,9 @@ const postSchema = z.object({
 /** Posts a comment as the signed-in person (cookie session); same rules as the form. */
 export const POST: RequestHandler = async ({ params, request, locals }) => {
 	if (!locals.user) return apiError(401, 'unauthorised', m.error_sign_in_required());
-	let raw: unknown;
-	try {
-		raw = await request.json();
-	} catch {
-		return apiError(400, 'invalid_json', m.error_format());
-	}
-	const parsed = postSchema.safeParse(raw);
+	const read = await readJson(request, m.error_format);
+	if (read instanceof Response) return read;
+	const parsed = postSchema.safeParse(read.body);
 	if (!parsed.success) {
 		return json({ message: m.error_form_summary(), code: 'invalid', errors: fieldErrors(parsed.error) }, { status: 400 });
 	}

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import * as plans from '$lib/server/plans';
-import { apiError, iso, PUBLIC_CACHE } from '$lib/server/api';
+import * as plans from '$lib/server/plan-text/plans';
+import { apiError, iso, PUBLIC_CACHE } from '$lib/server/http/api';
 import type { RequestHandler } from './$types';
 
 /** Published versions, newest first. Drafts never appear here, whoever asks. */

@@ -1,10 +1,10 @@
 import { m } from '$lib/paraglide/messages';
 import { dispositionLabel, groupLabel, kindLabel } from '$lib/labels';
-import * as plans from '$lib/server/plans';
-import * as outcome from '$lib/server/outcome';
-import { attachment, spreadsheetCsv } from '$lib/server/csv';
-import { apiError } from '$lib/server/api';
-import { parseVersionNumber } from '$lib/server/plan-view';
+import * as plans from '$lib/server/plan-text/plans';
+import * as outcome from '$lib/server/outcome/report';
+import { attachment, spreadsheetCsv } from '$lib/server/http/csv';
+import { apiError } from '$lib/server/http/api';
+import { parseVersionNumber } from '$lib/server/pages/plan-view';
 import type { RequestHandler } from './$types';
 
 /** The outcome report as a spreadsheet: one row per comment heard, with its answer. */

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import * as plans from '$lib/server/plans';
-import { sectionEventStream } from '$lib/server/live';
-import { viewerOf } from '$lib/server/section-view';
+import * as plans from '$lib/server/plan-text/plans';
+import { sectionEventStream } from '$lib/server/events/live';
+import { viewerOf } from '$lib/server/pages/section-view';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, locals }) => {

@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
-import * as plans from '$lib/server/plans';
-import * as responses from '$lib/server/responses';
-import { linkPage } from '$lib/server/revision-links';
-import { notFound, parseVersionNumber } from '$lib/server/plan-view';
+import * as plans from '$lib/server/plan-text/plans';
+import * as responses from '$lib/server/outcome/responses';
+import { linkPage } from '$lib/server/outcome/revision-links';
+import { notFound, parseVersionNumber } from '$lib/server/pages/plan-view';
 import type { Actions, PageServerLoad } from './$types';
 
 async function versionOf(slug: string, raw: string) {

@@ -1,9 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import * as plans from '$lib/server/plans';
-import { apiError, iso, PUBLIC_CACHE } from '$lib/server/api';
-import { numberSections } from '$lib/server/plan-view';
-import { renderPlan } from '$lib/server/markdown';
+import * as plans from '$lib/server/plan-text/plans';
+import { apiError, PUBLIC_CACHE } from '$lib/server/http/api';
+import { sectionsJson, versionJson } from '../../version-json';
 import type { RequestHandler } from './$types';
 
 /** One published version with its sections; a draft is answered like a version that does not exist. */
@@ -12,29 +11,13 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	const plan = await plans.bySlug(params.slug);
 	const version = plan && Number.isInteger(number) ? await plans.versionByNumber(plan.id, number) : undefined;
 	if (!plan || !version || version.status === 'draft') return apiError(404, 'not_found', m.error_not_found());
-	const sections = numberSections(await plans.sectionsOf(version.id));
 	return json(
 		{
 			slug: plan.slug,
 			title: plan.title,
 			url: new URL(`/plans/${plan.slug}/v/${version.number}`, url).href,
-			version: {
-				number: version.number,
-				title: version.title,
-				status: version.status === 'published' ? 'current' : 'superseded',
-				change_summary: version.changeSummary,
-				published_at: iso(version.publishedAt),
-				comments_open_at: iso(version.commentsOpenAt),
-				comments_close_at: iso(version.commentsCloseAt)
-			},
-			sections: sections.map((section) => ({
-				key: section.key,
-				number: section.number,
-				heading: section.heading,
-				parent_key: section.parentKey,
-				markdown: section.body,
-				html: renderPlan(section.body)
-			}))
+			version: versionJson(version, version.status === 'published' ? 'current' : 'superseded'),
+			sections: await sectionsJson(version.id)
 		},
 		{ headers: PUBLIC_CACHE }
 	);

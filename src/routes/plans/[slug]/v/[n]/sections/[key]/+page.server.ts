@@ -1,5 +1,5 @@
-import { parseVersionNumber } from '$lib/server/plan-view';
-import { loadSectionPage } from '$lib/server/section-view';
+import { parseVersionNumber } from '$lib/server/pages/plan-view';
+import { loadSectionPage } from '$lib/server/pages/section-view';
 import type { PageServerLoad } from './$types';
 
 // An earlier version's section, read-only: comments written up to that version.

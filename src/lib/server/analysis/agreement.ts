@@ -1,0 +1,90 @@
+// Agreement between researchers: how far two researchers' codings of the same comments agree.
+// The kappa maths lives in $lib/analysis/kappa.
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import { db } from '$lib/server/db';
+import { codingReviews, commentTags, comments, themes, users } from '$lib/server/db/schema';
+import * as themeStore from '$lib/server/analysis/themes';
+import { coderPairs, kappaByTheme, type Coding, type ThemeAgreement } from '$lib/analysis/kappa';
+import { assertCoder, type Actor } from '$lib/server/analysis/coder';
+
+export interface AgreementRow extends ThemeAgreement {
+	slug: string;
+	labelKo: string;
+	labelEn: string;
+	color: string;
+}
+
+export interface AgreementReport {
+	coders: { id: number; name: string; coded: number }[];
+	pairs: { a: number; b: number; shared: number }[];
+	pair: { a: { id: number; name: string }; b: { id: number; name: string }; shared: number } | null;
+	rows: AgreementRow[];
+	/** Mean of the kappas that are defined; null when none is. */
+	meanKappa: number | null;
+}
+
+/**
+ * Per-theme agreement (Cohen's kappa) between two researchers over the plan's comments both coded,
+ * a comment coded by a researcher meaning reviewed by them, with their tags as its themes. Without a
+ * valid pair asked for, the pair with the most comments in common.
+ */
+export async function agreement(planId: number, requested: { a?: number; b?: number }, actor: Actor): Promise<AgreementReport> {
+	assertCoder(actor);
+	const [reviewRows, tagRows, activeThemes] = await Promise.all([
+		db
+			.select({ commentId: codingReviews.commentId, coder: codingReviews.reviewedBy })
+			.from(codingReviews)
+			.innerJoin(comments, eq(comments.id, codingReviews.commentId))
+			.where(and(eq(comments.planId, planId), ne(comments.status, 'deleted'))),
+		db
+			.select({ commentId: commentTags.commentId, coder: commentTags.taggedBy, slug: themes.slug })
+			.from(commentTags)
+			.innerJoin(comments, eq(comments.id, commentTags.commentId))
+			.innerJoin(themes, eq(themes.id, commentTags.themeId))
+			.where(and(eq(comments.planId, planId), ne(comments.status, 'deleted'))),
+		themeStore.active()
+	]);
+	const codings: Coding[] = [
+		...reviewRows.map((row) => ({ commentId: Number(row.commentId), coder: row.coder, themes: [] })),
+		// A tag implies a review, whether or not the review row is there.
+		...tagRows.map((row) => ({ commentId: Number(row.commentId), coder: row.coder, themes: [row.slug] }))
+	];
+	const codedBy = new Map<number, Set<number>>();
+	for (const coding of codings) {
+		const coder = Number(coding.coder);
+		codedBy.set(coder, (codedBy.get(coder) ?? new Set()).add(Number(coding.commentId)));
+	}
+	const names = codedBy.size
+		? await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...codedBy.keys()]))
+		: [];
+	const nameOf = new Map(names.map((user) => [user.id, user.name]));
+	const coders = [...codedBy]
+		.map(([id, coded]) => ({ id, name: nameOf.get(id) ?? String(id), coded: coded.size }))
+		.sort((x, y) => y.coded - x.coded || x.name.localeCompare(y.name, 'ko'));
+	const pairs = coderPairs(codings).map((pair) => ({ a: Number(pair.coderA), b: Number(pair.coderB), shared: pair.shared }));
+
+	let chosen: { a: number; b: number } | undefined;
+	const { a, b } = requested;
+	if (a !== undefined && b !== undefined && a !== b && codedBy.has(a) && codedBy.has(b)) chosen = { a, b };
+	else if (pairs[0]) chosen = { a: pairs[0].a, b: pairs[0].b };
+	if (!chosen) return { coders, pairs, pair: null, rows: [], meanKappa: null };
+
+	const shared = [...codedBy.get(chosen.a)!].filter((commentId) => codedBy.get(chosen.b)!.has(commentId)).length;
+	const bySlug = new Map(activeThemes.map((theme) => [theme.slug, theme]));
+	const rows = kappaByTheme(codings, chosen.a, chosen.b, activeThemes.map((theme) => theme.slug)).map((row) => {
+		const theme = bySlug.get(row.theme)!;
+		return { ...row, slug: theme.slug, labelKo: theme.labelKo, labelEn: theme.labelEn, color: theme.color };
+	});
+	const defined = rows.map((row) => row.kappa).filter((kappa): kappa is number => kappa !== null);
+	return {
+		coders,
+		pairs,
+		pair: {
+			a: { id: chosen.a, name: nameOf.get(chosen.a) ?? String(chosen.a) },
+			b: { id: chosen.b, name: nameOf.get(chosen.b) ?? String(chosen.b) },
+			shared
+		},
+		rows,
+		meanKappa: defined.length ? defined.reduce((sum, kappa) => sum + kappa, 0) / defined.length : null
+	};
+}

@@ -1,0 +1,134 @@
+// Coding comments by theme: themes, tags, reviews, suggestion decisions, syntheses and the dashboard revision.
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { createdAt } from './columns';
+import { users } from './accounts';
+import { plans } from './plan-text';
+import { comments } from './commentary';
+
+export const themes = pgTable(
+	'themes',
+	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		slug: text('slug').notNull().unique('themes_slug_key'),
+		labelKo: text('label_ko').notNull(),
+		labelEn: text('label_en').notNull(),
+		description: text('description').notNull().default(''),
+		color: text('color').notNull().default('#64748b'),
+		keywords: text('keywords').array().notNull().default([]),
+		position: integer('position').notNull().default(0),
+		archivedAt: timestamp('archived_at', { withTimezone: true }),
+		mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => themes.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(table) => [
+		check('themes_slug_check', sql`${table.slug} ~ '^[a-z0-9][a-z0-9-]{0,59}$'`),
+		check('themes_color_check', sql`${table.color} ~ '^#[0-9a-f]{6}$'`)
+	]
+);
+
+export const commentTags = pgTable(
+	'comment_tags',
+	{
+		commentId: bigint('comment_id', { mode: 'number' })
+			.notNull()
+			.references(() => comments.id, { onDelete: 'cascade' }),
+		themeId: integer('theme_id')
+			.notNull()
+			.references(() => themes.id, { onDelete: 'cascade' }),
+		taggedBy: integer('tagged_by')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		taggedAt: timestamp('tagged_at', { withTimezone: true }).notNull().defaultNow(),
+		source: text('source').$type<'manual' | 'suggestion'>().notNull().default('manual')
+	},
+	(table) => [
+		primaryKey({ name: 'comment_tags_pkey', columns: [table.commentId, table.themeId, table.taggedBy] }),
+		check('comment_tags_source_check', sql`${table.source} in ('manual', 'suggestion')`),
+		index('comment_tags_theme_idx').on(table.themeId, table.commentId),
+		index('comment_tags_user_idx').on(table.taggedBy)
+	]
+);
+
+export const codingReviews = pgTable(
+	'coding_reviews',
+	{
+		commentId: bigint('comment_id', { mode: 'number' })
+			.notNull()
+			.references(() => comments.id, { onDelete: 'cascade' }),
+		reviewedBy: integer('reviewed_by')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		reviewedAt: timestamp('reviewed_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [primaryKey({ name: 'coding_reviews_pkey', columns: [table.commentId, table.reviewedBy] })]
+);
+
+export const suggestionDecisions = pgTable(
+	'suggestion_decisions',
+	{
+		commentId: bigint('comment_id', { mode: 'number' })
+			.notNull()
+			.references(() => comments.id, { onDelete: 'cascade' }),
+		themeId: integer('theme_id')
+			.notNull()
+			.references(() => themes.id, { onDelete: 'cascade' }),
+		decision: text('decision').$type<'accepted' | 'rejected'>().notNull(),
+		decidedBy: integer('decided_by').references(() => users.id, { onDelete: 'set null' }),
+		decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [
+		primaryKey({ name: 'suggestion_decisions_pkey', columns: [table.commentId, table.themeId] }),
+		check('suggestion_decisions_decision_check', sql`${table.decision} in ('accepted', 'rejected')`)
+	]
+);
+
+export const themeSyntheses = pgTable(
+	'theme_syntheses',
+	{
+		planId: integer('plan_id')
+			.notNull()
+			.references(() => plans.id, { onDelete: 'cascade' }),
+		themeId: integer('theme_id')
+			.notNull()
+			.references(() => themes.id, { onDelete: 'cascade' }),
+		body: text('body').notNull().default(''),
+		updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [primaryKey({ name: 'theme_syntheses_pkey', columns: [table.planId, table.themeId] })]
+);
+
+export const synthesisQuotes = pgTable(
+	'synthesis_quotes',
+	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		planId: integer('plan_id')
+			.notNull()
+			.references(() => plans.id, { onDelete: 'cascade' }),
+		themeId: integer('theme_id')
+			.notNull()
+			.references(() => themes.id, { onDelete: 'cascade' }),
+		commentId: bigint('comment_id', { mode: 'number' })
+			.notNull()
+			.references(() => comments.id, { onDelete: 'cascade' }),
+		excerpt: text('excerpt').notNull(),
+		position: integer('position').notNull().default(0),
+		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(table) => [index('synthesis_quotes_theme_idx').on(table.planId, table.themeId, table.position)]
+);
+
+/**
+ * One row, raised by triggers (migrations/0006, 0008) in the transaction of any change the theme
+ * dashboard counts; the app only reads it.
+ */
+export const analysisRevision = pgTable(
+	'analysis_revision',
+	{
+		id: boolean('id').primaryKey().default(true),
+		revision: bigint('revision', { mode: 'number' }).notNull().default(0)
+	},
+	(table) => [check('analysis_revision_single', sql`${table.id}`)]
+);
