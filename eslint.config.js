@@ -5,7 +5,19 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-	{ ignores: ['build/', 'build-*/', '.svelte-kit/', '.svelte-kit-*/', 'src/lib/paraglide/', 'test-results/', 'playwright-report/', 'tests/.artifacts/', 'bench/.data/'] },
+	{
+		ignores: [
+			'build/',
+			'build-*/',
+			'.svelte-kit/',
+			'.svelte-kit-*/',
+			'src/lib/paraglide/',
+			'test-results/',
+			'playwright-report/',
+			'tests/.artifacts/',
+			'bench/.data/'
+		]
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

@@ -176,7 +176,10 @@ export async function runForum(baseUrl, data, { durationMs, participants = data.
 		}
 	}
 
-	const progress = setInterval(() => log(`forum: ${records.length} requests, ${errors} errors, ${counts.sign_ins} signed in, ${counts.refused_sign_ins} refused`), 10_000);
+	const progress = setInterval(
+		() => log(`forum: ${records.length} requests, ${errors} errors, ${counts.sign_ins} signed in, ${counts.refused_sign_ins} refused`),
+		10_000
+	);
 	try {
 		await Promise.all(Array.from({ length: participants }, (_, i) => participant(i)));
 	} finally {
@@ -186,7 +189,10 @@ export async function runForum(baseUrl, data, { durationMs, participants = data.
 	const all = records.map((r) => r.ms).sort((a, b) => a - b);
 	const byKind = {};
 	for (const kind of ['sign_in', 'read', 'read_signed_out', 'endorse', 'post']) {
-		const sorted = records.filter((r) => r.kind === kind).map((r) => r.ms).sort((a, b) => a - b);
+		const sorted = records
+			.filter((r) => r.kind === kind)
+			.map((r) => r.ms)
+			.sort((a, b) => a - b);
 		byKind[kind] = { requests: sorted.length, p50_ms: percentile(sorted, 50), p99_ms: percentile(sorted, 99) };
 	}
 	return {

@@ -36,7 +36,23 @@ const random = () => {
 };
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
 
-const SUBJECTS = ['지원센터', '미니 클러스터', '사회적경제위원회', '협동조합', '마을 모임', '평생학습원', '실행 전담 TF', '공공구매', '판로 지원', '폐업 실태조사', '주민 공모', '성과지표', '민간위탁', '나눔장터', '공동 브랜드'];
+const SUBJECTS = [
+	'지원센터',
+	'미니 클러스터',
+	'사회적경제위원회',
+	'협동조합',
+	'마을 모임',
+	'평생학습원',
+	'실행 전담 TF',
+	'공공구매',
+	'판로 지원',
+	'폐업 실태조사',
+	'주민 공모',
+	'성과지표',
+	'민간위탁',
+	'나눔장터',
+	'공동 브랜드'
+];
 const OPINIONS = [
 	'인력이 부족해서 제대로 운영되기 어렵습니다',
 	'예산이 뒷받침되지 않으면 빈 계획이 됩니다',
@@ -51,7 +67,13 @@ const OPINIONS = [
 	'운영 결과를 해마다 공개해 주셨으면 합니다',
 	'당사자 조직이 심사에 참여해야 합니다'
 ];
-const CLOSERS = ['검토 부탁드립니다.', '구체적인 일정도 알려 주세요.', '이 부분을 꼭 반영해 주세요.', '다른 분들의 생각도 궁금합니다.', '좋은 방향이라고 생각합니다.'];
+const CLOSERS = [
+	'검토 부탁드립니다.',
+	'구체적인 일정도 알려 주세요.',
+	'이 부분을 꼭 반영해 주세요.',
+	'다른 분들의 생각도 궁금합니다.',
+	'좋은 방향이라고 생각합니다.'
+];
 
 export function koreanComment(): string {
 	const sentences = 1 + Math.floor(random() * 4);
@@ -64,8 +86,10 @@ export function koreanComment(): string {
 function sectionsFor(version: number): SectionInput[] {
 	return Array.from({ length: 12 }, (_, i) => {
 		const key = `s${String(i + 1).padStart(2, '0')}`;
-		const paragraphs = Array.from({ length: 4 }, (_, p) =>
-			`${SUBJECTS[(i + p) % SUBJECTS.length]}에 관한 제${version}판의 계획입니다. ${OPINIONS[(i + p + version) % OPINIONS.length]}. 시는 민간과 함께 이를 추진하며 해마다 결과를 점검합니다.`
+		const paragraphs = Array.from(
+			{ length: 4 },
+			(_, p) =>
+				`${SUBJECTS[(i + p) % SUBJECTS.length]}에 관한 제${version}판의 계획입니다. ${OPINIONS[(i + p + version) % OPINIONS.length]}. 시는 민간과 함께 이를 추진하며 해마다 결과를 점검합니다.`
 		);
 		return {
 			key,
@@ -129,7 +153,10 @@ export async function generate(total: number, log: (message: string) => void = c
 	await db.insert(themes).values(DEMO_THEMES.map((t, i) => ({ ...t, keywords: [...t.keywords], position: i + 1 })));
 	const themeIds = (await db.select({ id: themes.id }).from(themes)).map((t) => t.id);
 
-	const plan = await plans.create({ slug: BENCH_SLUG, title: '벤치마크 사회적경제 기본계획', summary: '성능 측정용 계획', organisation: '광명시' }, official);
+	const plan = await plans.create(
+		{ slug: BENCH_SLUG, title: '벤치마크 사회적경제 기본계획', summary: '성능 측정용 계획', organisation: '광명시' },
+		official
+	);
 	const versionIds: number[] = [];
 	const now = Date.now();
 	for (let v = 1; v <= 3; v++) {
@@ -137,7 +164,11 @@ export async function generate(total: number, log: (message: string) => void = c
 		await versions.saveDraft(plan.id, { title: `제${v}판`, sections: sectionsFor(v) }, official);
 		const published = await versions.publish(
 			plan.id,
-			{ changeSummary: `제${v}판 공개`, commentsOpenAt: new Date(now - 400 * DAY + v * 100 * DAY), commentsCloseAt: v === 3 ? new Date(now + 30 * DAY) : new Date(now - 300 * DAY + v * 100 * DAY) },
+			{
+				changeSummary: `제${v}판 공개`,
+				commentsOpenAt: new Date(now - 400 * DAY + v * 100 * DAY),
+				commentsCloseAt: v === 3 ? new Date(now + 30 * DAY) : new Date(now - 300 * DAY + v * 100 * DAY)
+			},
 			official
 		);
 		versionIds.push(published.id);
@@ -145,7 +176,9 @@ export async function generate(total: number, log: (message: string) => void = c
 	log(`plan and 3 versions ready; writing ${total} comments`);
 
 	// Top-level comments first, then replies level by level (a reply needs its parent's id).
-	const sectionKeys = sectionsFor(1).map((s) => s.key).filter((k) => k !== BUSY_SECTION);
+	const sectionKeys = sectionsFor(1)
+		.map((s) => s.key)
+		.filter((k) => k !== BUSY_SECTION);
 	type Parent = { id: number; rootId: number; depth: number; sectionKey: string; versionId: number };
 	let written = 0;
 	let level: Parent[] = [];
@@ -176,12 +209,17 @@ export async function generate(total: number, log: (message: string) => void = c
 	const busyTop = Math.floor(BUSY_COMMENTS * 0.6);
 	const busyRoots: Parent[] = [];
 	for (let i = 0; i < busyTop; i += BATCH) {
-		busyRoots.push(...(await writeBatch(Array.from({ length: Math.min(BATCH, busyTop - i) }, (_, j) => commentRow(BUSY_SECTION, versionIds[2], null, i + j)))));
+		busyRoots.push(
+			...(await writeBatch(Array.from({ length: Math.min(BATCH, busyTop - i) }, (_, j) => commentRow(BUSY_SECTION, versionIds[2], null, i + j))))
+		);
 	}
 	let busyParents = busyRoots;
 	let busyLeft = BUSY_COMMENTS - busyTop;
 	while (busyLeft > 0) {
-		const batch = busyParents.filter((p) => p.depth < MAX_DEPTH - 1).slice(0, busyLeft).map((p, j) => commentRow(BUSY_SECTION, versionIds[2], p, written + j));
+		const batch = busyParents
+			.filter((p) => p.depth < MAX_DEPTH - 1)
+			.slice(0, busyLeft)
+			.map((p, j) => commentRow(BUSY_SECTION, versionIds[2], p, written + j));
 		if (batch.length === 0) break;
 		busyParents = await writeBatch(batch);
 		busyLeft -= batch.length;
@@ -235,7 +273,12 @@ export async function generate(total: number, log: (message: string) => void = c
 				if (random() < 0.5) tagRows.push({ commentId: id, themeId: random() < 0.8 ? theme : pick(themeIds), taggedBy: researchers[1] });
 			}
 			if (random() < 0.5) {
-				answerRows.push({ commentId: id, disposition: pick(['accepted', 'partly_accepted', 'under_review', 'not_accepted', 'out_of_scope'] as const), body: '검토 결과를 반영했습니다.', respondedBy: official });
+				answerRows.push({
+					commentId: id,
+					disposition: pick(['accepted', 'partly_accepted', 'under_review', 'not_accepted', 'out_of_scope'] as const),
+					body: '검토 결과를 반영했습니다.',
+					respondedBy: official
+				});
 			}
 		}
 		if (tagRows.length) await db.insert(commentTags).values(tagRows).onConflictDoNothing();
@@ -246,7 +289,15 @@ export async function generate(total: number, log: (message: string) => void = c
 	const researcherToken = (await createSession(researchers[0])).token;
 	const posterTokens: string[] = [];
 	for (const id of participants.slice(0, 200)) posterTokens.push((await createSession(id)).token);
-	return { planSlug: BENCH_SLUG, busySection: BUSY_SECTION, comments: written, researcherToken, posterTokens, forumEmails, forumPassword: FORUM_PASSWORD };
+	return {
+		planSlug: BENCH_SLUG,
+		busySection: BUSY_SECTION,
+		comments: written,
+		researcherToken,
+		posterTokens,
+		forumEmails,
+		forumPassword: FORUM_PASSWORD
+	};
 }
 
 /** Entry point for bench/run.js: migrate the database in the environment and fill it. */

@@ -372,7 +372,9 @@ async function benchmarkRun({ database, comments }) {
 const ms = (value) => (value === null ? '-' : value.toFixed(1)).padStart(7);
 
 function printTable(run) {
-	console.log(`\n${run.database}, ${run.comments.toLocaleString('en')} comments (ceiling ${run.ceiling_rps ?? '-'} req/s, plan page JS ${run.plan_page_js_gzip_bytes} B gzip)`);
+	console.log(
+		`\n${run.database}, ${run.comments.toLocaleString('en')} comments (ceiling ${run.ceiling_rps ?? '-'} req/s, plan page JS ${run.plan_page_js_gzip_bytes} B gzip)`
+	);
 	if (Object.keys(run.routes).length > 0) {
 		console.log('route            req/s     p50     p95     p99  errors  ×ceiling  RSS MB');
 		for (const [name, r] of Object.entries(run.routes)) {
@@ -413,7 +415,19 @@ function forumSummary(runs, main) {
 		const run = main.database === database && main.forum ? main : runs.filter((r) => r.database === database && r.forum).at(-1);
 		if (!run) continue;
 		const { p50_ms, p99_ms, errors, refused_sign_ins, participants, requests, reads, reads_signed_out, endorsements, posts } = run.forum;
-		summary[database] = { comments: run.comments, participants, p50_ms, p99_ms, errors, refused_sign_ins, requests, reads, reads_signed_out, endorsements, posts };
+		summary[database] = {
+			comments: run.comments,
+			participants,
+			p50_ms,
+			p99_ms,
+			errors,
+			refused_sign_ins,
+			requests,
+			reads,
+			reads_signed_out,
+			endorsements,
+			posts
+		};
 	}
 	return summary;
 }

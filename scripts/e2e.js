@@ -6,9 +6,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 
 const root = path.resolve(import.meta.dirname, '..');
-const browser = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-	(p) => p && existsSync(p)
-);
+const browser = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
 if (!browser) {
 	console.error(
 		'\nEnd-to-end tests need Chromium and none was found (CHROMIUM_PATH, /usr/bin/chromium).\n' +
@@ -35,9 +33,7 @@ mkdirSync(artifacts, { recursive: true });
 if (process.env.TEST_DATABASE_URL) {
 	const name = `e2e_${Date.now().toString(36)}`;
 	const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
-	await admin.unsafe(
-		`create database "${name}" template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`
-	);
+	await admin.unsafe(`create database "${name}" template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
 	await admin.end();
 	const url = new URL(process.env.TEST_DATABASE_URL);
 	url.pathname = `/${name}`;

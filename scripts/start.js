@@ -18,9 +18,7 @@ function newestMtime(dir) {
 }
 
 const sources = ['src', 'static', 'migrations', 'messages'].map((d) => path.join(root, d));
-const stale =
-	!existsSync(built) ||
-	Math.max(...sources.filter(existsSync).map(newestMtime)) > statSync(built).mtimeMs;
+const stale = !existsSync(built) || Math.max(...sources.filter(existsSync).map(newestMtime)) > statSync(built).mtimeMs;
 if (stale) {
 	console.log('[plan-consultation] building the app (first start or changed sources)…');
 	const result = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });

@@ -5,20 +5,8 @@ import { m } from '$lib/paraglide/messages';
 import { answering, isReady, startWhenDatabaseAnswers } from '$lib/server/operations/startup';
 import { answerClientErrors } from '$lib/server/http/client-errors';
 import { errorCode, isDatabaseUnavailable } from '$lib/server/db';
-import {
-	SESSION_COOKIE_NAME,
-	deleteSessionCookie,
-	setSessionCookie,
-	validateSessionToken
-} from '$lib/server/auth/session';
-import {
-	bodyGuard,
-	crossSiteRefusal,
-	formTypeRefusal,
-	isInvalidInput,
-	securityHeaders,
-	urlRefusal
-} from '$lib/server/http/guards';
+import { SESSION_COOKIE_NAME, deleteSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
+import { bodyGuard, crossSiteRefusal, formTypeRefusal, isInvalidInput, securityHeaders, urlRefusal } from '$lib/server/http/guards';
 import * as pageCache from '$lib/server/cache/page-cache';
 import * as readerPages from '$lib/server/cache/reader-pages';
 
@@ -47,10 +35,7 @@ const handleStarting: Handle = async ({ event, resolve }) => {
  * cannot store. Runs inside the locale middleware so refusals speak the user's language.
  */
 const guardRequest: Handle = async ({ event, resolve }) => {
-	const refused =
-		crossSiteRefusal(event.request, event.url) ??
-		urlRefusal(event.request, event.url) ??
-		formTypeRefusal(event.request, event.url);
+	const refused = crossSiteRefusal(event.request, event.url) ?? urlRefusal(event.request, event.url) ?? formTypeRefusal(event.request, event.url);
 	if (refused) return refused;
 	const guarded = await bodyGuard(event.request);
 	if (guarded instanceof Response) return guarded;
@@ -119,9 +104,7 @@ async function postedFields(request: Request): Promise<[string, string][]> {
 	const type = request.headers.get('content-type') ?? '';
 	if (request.method !== 'POST' || !/form-urlencoded|multipart\/form-data/.test(type)) return [];
 	try {
-		return [...(await request.formData())].filter(
-			(entry): entry is [string, string] => typeof entry[1] === 'string' && !/password/i.test(entry[0])
-		);
+		return [...(await request.formData())].filter((entry): entry is [string, string] => typeof entry[1] === 'string' && !/password/i.test(entry[0]));
 	} catch {
 		return [];
 	}
@@ -146,8 +129,7 @@ async function unavailableResponse(
 			});
 }
 
-const escapeHtml = (text: string) =>
-	text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
  * Drawn without the database. When a form was being sent, its text comes back in a form that can be
@@ -255,14 +237,18 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	}
 	if (isInvalidInput(error)) {
 		event.locals.invalidInput = true;
-		console.warn(`[plan-consultation] ${event.request.method} ${event.url.pathname}: PostgreSQL refused a value from the request (${errorCode(error)})`);
+		console.warn(
+			`[plan-consultation] ${event.request.method} ${event.url.pathname}: PostgreSQL refused a value from the request (${errorCode(error)})`
+		);
 		return { message: m.error_invalid_input(), code: 'invalid_input' };
 	}
 	if (status === 404) return { message: m.error_not_found(), code: 'not_found' };
 	// The client's mistake (SvelteKit's 415 for a form action posted without a form's type): anyone
 	// can send these, so a line each at most, never a stack trace.
 	if (status >= 400 && status < 500) {
-		console.warn(`[plan-consultation] ${event.request.method} ${event.url.pathname}: ${status} ${JSON.stringify(message.slice(0, LOGGED_MESSAGE_LENGTH))}`);
+		console.warn(
+			`[plan-consultation] ${event.request.method} ${event.url.pathname}: ${status} ${JSON.stringify(message.slice(0, LOGGED_MESSAGE_LENGTH))}`
+		);
 		return status === UNSUPPORTED_MEDIA_TYPE
 			? { message: m.error_unsupported_media_type(), code: 'unsupported_media_type' }
 			: { message: m.error_bad_request(), code: 'bad_request' };

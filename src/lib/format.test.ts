@@ -54,16 +54,6 @@ describe('formatting for the reader', () => {
 describe('names in Korean order', () => {
 	it('sorts Hangul in 가나다 order, before Latin names in any case', () => {
 		const names = ['하늘빛', 'Zed Yoon', '가람', 'amy lee', '나래', 'Bora Kim', '김가온', '김가나', '남궁민'];
-		expect(names.sort(nameCollator.compare)).toEqual([
-			'가람',
-			'김가나',
-			'김가온',
-			'나래',
-			'남궁민',
-			'하늘빛',
-			'amy lee',
-			'Bora Kim',
-			'Zed Yoon'
-		]);
+		expect(names.sort(nameCollator.compare)).toEqual(['가람', '김가나', '김가온', '나래', '남궁민', '하늘빛', 'amy lee', 'Bora Kim', 'Zed Yoon']);
 	});
 });

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	addSection,
-	canMove,
-	moveSection,
-	removeSection,
-	sectionsFromValues,
-	treeOrder,
-	valuesFromSections,
-	type OutlineSection
-} from './outline';
+import { addSection, canMove, moveSection, removeSection, sectionsFromValues, treeOrder, valuesFromSections, type OutlineSection } from './outline';
 
 const s = (key: string, parentKey = ''): OutlineSection => ({ key, heading: key, parentKey, body: '', locked: false });
 const keys = (sections: { key: string }[]) => sections.map((section) => section.key);

@@ -98,11 +98,7 @@ function neighbourSwap<T>(items: T[], item: T, direction: Direction): boolean {
  * Moves a section past its neighbour: a chapter with its subsections past the next chapter, a
  * subsection within its chapter. Returns the sections in reading order (unchanged at an end).
  */
-export function moveSection<T extends Pick<OutlineSection, 'key' | 'parentKey'>>(
-	sections: T[],
-	index: number,
-	direction: Direction
-): T[] {
+export function moveSection<T extends Pick<OutlineSection, 'key' | 'parentKey'>>(sections: T[], index: number, direction: Direction): T[] {
 	const target = sections[index];
 	const chapters = chaptersOf(sections);
 	if (!target) return flatten(chapters);
@@ -116,11 +112,7 @@ export function moveSection<T extends Pick<OutlineSection, 'key' | 'parentKey'>>
 }
 
 /** Whether moveSection would change anything. */
-export function canMove<T extends Pick<OutlineSection, 'key' | 'parentKey'>>(
-	sections: T[],
-	index: number,
-	direction: Direction
-): boolean {
+export function canMove<T extends Pick<OutlineSection, 'key' | 'parentKey'>>(sections: T[], index: number, direction: Direction): boolean {
 	const moved = moveSection(sections, index, direction);
 	return moved.some((section, i) => section !== treeOrder(sections)[i]);
 }
@@ -130,9 +122,7 @@ export function removeSection(sections: OutlineSection[], index: number): Outlin
 	const removed = sections[index];
 	if (!removed) return sections;
 	const stillUsed = sections.some((s, i) => i !== index && s.key === removed.key);
-	return sections
-		.filter((_, i) => i !== index)
-		.map((s) => (!stillUsed && removed.key && s.parentKey === removed.key ? { ...s, parentKey: '' } : s));
+	return sections.filter((_, i) => i !== index).map((s) => (!stillUsed && removed.key && s.parentKey === removed.key ? { ...s, parentKey: '' } : s));
 }
 
 /** The first free "section-N" key. */

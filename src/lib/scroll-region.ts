@@ -8,8 +8,7 @@ import type { Attachment } from 'svelte/attachments';
 export function scrollRegion(label?: string): Attachment<HTMLElement> {
 	return (element) => {
 		const update = () => {
-			const scrolls =
-				/auto|scroll/.test(getComputedStyle(element).overflowX) && element.scrollWidth > element.clientWidth + 1;
+			const scrolls = /auto|scroll/.test(getComputedStyle(element).overflowX) && element.scrollWidth > element.clientWidth + 1;
 			const name = label ?? element.querySelector('caption')?.textContent?.trim();
 			if (scrolls && name) {
 				element.tabIndex = 0;

@@ -32,9 +32,10 @@ const everyone: Record<MatrixRole, Outcome> = {
 const signedIn = (outsider: Outcome = 'login'): Record<MatrixRole, Outcome> => ({ ...everyone, signedOut: outsider });
 /** Only the roles named; other signed-in people 403, signed-out people as given. */
 function only(roles: MatrixRole[], outsider: Outcome = 'login'): Record<MatrixRole, Outcome> {
-	return Object.fromEntries(
-		ROLES.map((role) => [role, role === 'signedOut' ? outsider : roles.includes(role) ? 'ok' : 403])
-	) as Record<MatrixRole, Outcome>;
+	return Object.fromEntries(ROLES.map((role) => [role, role === 'signedOut' ? outsider : roles.includes(role) ? 'ok' : 403])) as Record<
+		MatrixRole,
+		Outcome
+	>;
 }
 
 export const MATRIX: MatrixRow[] = [
@@ -193,8 +194,20 @@ export const MATRIX: MatrixRow[] = [
 		form: { commentId: '', kind: '', body: '' },
 		expect: signedIn(401)
 	},
-	{ what: 'delete a comment (no id)', method: 'POST', path: `${PLAN}/sections/support-centre?/deleteComment`, form: { commentId: '' }, expect: signedIn(401) },
-	{ what: 'endorse a comment (no id)', method: 'POST', path: `${PLAN}/sections/support-centre?/endorseComment`, form: { commentId: '' }, expect: signedIn(401) },
+	{
+		what: 'delete a comment (no id)',
+		method: 'POST',
+		path: `${PLAN}/sections/support-centre?/deleteComment`,
+		form: { commentId: '' },
+		expect: signedIn(401)
+	},
+	{
+		what: 'endorse a comment (no id)',
+		method: 'POST',
+		path: `${PLAN}/sections/support-centre?/endorseComment`,
+		form: { commentId: '' },
+		expect: signedIn(401)
+	},
 	{ what: 'create a plan (empty)', method: 'POST', path: '/plans/new?/createPlan', form: { slug: '' }, expect: only(['official']) },
 	{ what: 'save a draft (empty)', method: 'POST', path: `${PLAN}/edit?/saveDraft`, form: {}, expect: only(['official']) },
 	{ what: 'preview a draft', method: 'POST', path: `${PLAN}/edit?/previewDraft`, form: {}, expect: only(['official']) },
@@ -202,32 +215,64 @@ export const MATRIX: MatrixRow[] = [
 	{ what: 'remove a section (unsaved)', method: 'POST', path: `${PLAN}/edit?/removeSection`, form: { removeIndex: '0' }, expect: only(['official']) },
 	{ what: 'move a section (unsaved)', method: 'POST', path: `${PLAN}/edit?/moveSection`, form: { moveTo: '0:down' }, expect: only(['official']) },
 	{ what: 'publish a version (empty)', method: 'POST', path: `${PLAN}/edit?/publishVersion`, form: {}, expect: only(['official']) },
-	...(['startDraft', 'discardDraft', 'openComments', 'closeComments', 'setCommentPeriod'] as const).map(
-		(action): MatrixRow => ({
-			what: `${action} (a plan that does not exist)`,
-			method: 'POST',
-			path: `/plans/no-such-plan/edit?/${action}`,
-			form: {},
-			expect: { ...only(['official']), official: 404 }
-		})
-	),
+	...(['startDraft', 'discardDraft', 'openComments', 'closeComments', 'setCommentPeriod'] as const).map((action): MatrixRow => ({
+		what: `${action} (a plan that does not exist)`,
+		method: 'POST',
+		path: `/plans/no-such-plan/edit?/${action}`,
+		form: {},
+		expect: { ...only(['official']), official: 404 }
+	})),
 	{ what: 'link revisions (empty)', method: 'POST', path: `${PLAN}/v/2/links?/saveLinks`, form: {}, expect: only(['official'], 401) },
 	{ what: 'edit a session (empty)', method: 'POST', path: '/sessions/1/edit?/updateSession', form: { title: '' }, expect: only(['official'], 401) },
-	{ what: 'preview a transcript (empty)', method: 'POST', path: '/sessions/1/import?/previewTranscript', form: { transcript: '' }, expect: only(['official'], 401) },
-	{ what: 'change the import preview (no rows)', method: 'POST', path: '/sessions/1/import?/updatePreview', form: { rows: '0' }, expect: only(['official'], 401) },
-	{ what: 'preview a synthesis (empty)', method: 'POST', path: `${PLAN}/themes/governance?/previewSynthesis`, form: {}, expect: only(['researcher'], 401) },
-	{ what: 'pin a quote (no comment)', method: 'POST', path: `${PLAN}/themes/governance?/pinQuote`, form: { commentId: '' }, expect: only(['researcher'], 401) },
-	{ what: 'unpin a quote (no id)', method: 'POST', path: `${PLAN}/themes/governance?/unpinQuote`, form: { quoteId: '' }, expect: only(['researcher'], 401) },
-	{ what: 'move a quote (no id)', method: 'POST', path: `${PLAN}/themes/governance?/moveQuote`, form: { quoteId: '' }, expect: only(['researcher'], 401) },
-	...(['untagComment', 'acceptSuggestion', 'rejectSuggestion'] as const).map(
-		(action): MatrixRow => ({
-			what: `${action} (no theme)`,
-			method: 'POST',
-			path: `${PLAN}/coding?/${action}`,
-			form: { commentId: '1', theme: '' },
-			expect: only(['researcher'], 401)
-		})
-	),
+	{
+		what: 'preview a transcript (empty)',
+		method: 'POST',
+		path: '/sessions/1/import?/previewTranscript',
+		form: { transcript: '' },
+		expect: only(['official'], 401)
+	},
+	{
+		what: 'change the import preview (no rows)',
+		method: 'POST',
+		path: '/sessions/1/import?/updatePreview',
+		form: { rows: '0' },
+		expect: only(['official'], 401)
+	},
+	{
+		what: 'preview a synthesis (empty)',
+		method: 'POST',
+		path: `${PLAN}/themes/governance?/previewSynthesis`,
+		form: {},
+		expect: only(['researcher'], 401)
+	},
+	{
+		what: 'pin a quote (no comment)',
+		method: 'POST',
+		path: `${PLAN}/themes/governance?/pinQuote`,
+		form: { commentId: '' },
+		expect: only(['researcher'], 401)
+	},
+	{
+		what: 'unpin a quote (no id)',
+		method: 'POST',
+		path: `${PLAN}/themes/governance?/unpinQuote`,
+		form: { quoteId: '' },
+		expect: only(['researcher'], 401)
+	},
+	{
+		what: 'move a quote (no id)',
+		method: 'POST',
+		path: `${PLAN}/themes/governance?/moveQuote`,
+		form: { quoteId: '' },
+		expect: only(['researcher'], 401)
+	},
+	...(['untagComment', 'acceptSuggestion', 'rejectSuggestion'] as const).map((action): MatrixRow => ({
+		what: `${action} (no theme)`,
+		method: 'POST',
+		path: `${PLAN}/coding?/${action}`,
+		form: { commentId: '1', theme: '' },
+		expect: only(['researcher'], 401)
+	})),
 	{ what: 'mark reviewed (no id)', method: 'POST', path: `${PLAN}/coding?/markReviewed`, form: { commentId: '' }, expect: only(['researcher'], 401) },
 	{ what: 'accept all shown (none)', method: 'POST', path: `${PLAN}/coding?/acceptAllShown`, form: {}, expect: only(['researcher'], 401) },
 	{ what: 'reject all shown (none)', method: 'POST', path: `${PLAN}/coding?/rejectAllShown`, form: {}, expect: only(['researcher'], 401) },
@@ -235,8 +280,20 @@ export const MATRIX: MatrixRow[] = [
 	{ what: 'merge themes (none)', method: 'POST', path: '/themes?/mergeThemes', form: {}, expect: only(['researcher'], 401) },
 	{ what: 'archive a theme (no id)', method: 'POST', path: '/themes?/archiveTheme', form: { themeId: '' }, expect: only(['researcher'], 401) },
 	{ what: 'restore a theme (no id)', method: 'POST', path: '/themes?/restoreTheme', form: { themeId: '' }, expect: only(['researcher'], 401) },
-	{ what: 'dismiss flags (no id)', method: 'POST', path: '/moderation?/dismissFlags', form: { commentId: '' }, expect: only(['moderator', 'admin'], 401) },
-	{ what: 'restore a comment (no id)', method: 'POST', path: '/moderation?/restoreComment', form: { commentId: '' }, expect: only(['moderator', 'admin'], 401) },
+	{
+		what: 'dismiss flags (no id)',
+		method: 'POST',
+		path: '/moderation?/dismissFlags',
+		form: { commentId: '' },
+		expect: only(['moderator', 'admin'], 401)
+	},
+	{
+		what: 'restore a comment (no id)',
+		method: 'POST',
+		path: '/moderation?/restoreComment',
+		form: { commentId: '' },
+		expect: only(['moderator', 'admin'], 401)
+	},
 
 	// Admins
 	{ what: 'users and roles', method: 'GET', path: '/admin/users', expect: only(['admin']) },

@@ -62,7 +62,10 @@ test('a researcher tags a comment from the queue, accepts a suggestion and untag
 	// Reject what is left: it is gone and stays gone after a reload.
 	const remaining = await item.locator('.suggestion').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.theme!));
 	for (const theme of remaining) {
-		await item.locator(`.suggestion[data-theme="${theme}"]`).getByRole('button', { name: /제안 거절$/ }).click();
+		await item
+			.locator(`.suggestion[data-theme="${theme}"]`)
+			.getByRole('button', { name: /제안 거절$/ })
+			.click();
 		await expect(item.locator(`.suggestion[data-theme="${theme}"]`)).toHaveCount(0);
 	}
 	await gotoReady(page, `${PLAN}/coding?section=mini-clusters&state=all`);
@@ -125,7 +128,10 @@ test('the coding pages pass an accessibility check', async ({ page }) => {
 	for (const path of [`${PLAN}/coding`, `${PLAN}/coding/agreement`, '/themes']) {
 		await gotoReady(page, path);
 		const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-		expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), path).toEqual([]);
+		expect(
+			results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+			path
+		).toEqual([]);
 	}
 });
 

@@ -19,9 +19,7 @@ async function expectVisibleFocus(page: Page, what: string): Promise<void> {
 	const focus = await page.evaluate(() => {
 		const element = document.activeElement as HTMLElement | null;
 		if (!element || element === document.body) return null;
-		const ringed = element.matches('input[type="radio"], input[type="checkbox"]')
-			? (element.closest('label') ?? element)
-			: element;
+		const ringed = element.matches('input[type="radio"], input[type="checkbox"]') ? (element.closest('label') ?? element) : element;
 		const style = getComputedStyle(ringed);
 		const box = element.getBoundingClientRect();
 		const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);

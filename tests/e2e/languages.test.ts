@@ -127,7 +127,10 @@ test.describe('the language of the interface', () => {
 	test('until the reader picks a language, the browser’s language keeps deciding', async ({ browser }) => {
 		const korean = await open(browser, { locale: 'ko-KR' });
 		for (const path of ['/', '/login', SECTION]) await gotoReady(korean, path);
-		expect((await korean.context().cookies()).find((c) => c.name === 'PARAGLIDE_LOCALE'), 'no language stored').toBeUndefined();
+		expect(
+			(await korean.context().cookies()).find((c) => c.name === 'PARAGLIDE_LOCALE'),
+			'no language stored'
+		).toBeUndefined();
 		// The same browser, now set to English.
 		const state = await korean.context().storageState();
 		await korean.context().close();

@@ -66,9 +66,7 @@ test('the official answers, revises the section, links it to the comment and pub
 	// Answered comments leave the default list (comments waiting for an answer).
 	await expect(official.locator('article.comment', { hasText: commentBody })).toHaveCount(0);
 	await gotoReady(official, `/plans/${slug}/responses?answered=yes`);
-	await expect(official.locator('article.comment', { hasText: commentBody }).locator('.response')).toContainText(
-		'전담 인력을 5명으로 늘리도록'
-	);
+	await expect(official.locator('article.comment', { hasText: commentBody }).locator('.response')).toContainText('전담 인력을 5명으로 늘리도록');
 
 	await gotoReady(official, `/plans/${slug}/edit`);
 	await official.getByRole('button', { name: '다음 판 초안 시작' }).click();
@@ -142,7 +140,12 @@ test('without JavaScript, a comment sent after the period closed stays on the pa
 	const official = await officialPage(browser);
 	await official.goto(`/plans/${slug}`);
 	// The revision published above opened its own period.
-	await expect(official.locator('.period').getByText(/의견 접수 중/).first()).toBeVisible();
+	await expect(
+		official
+			.locator('.period')
+			.getByText(/의견 접수 중/)
+			.first()
+	).toBeVisible();
 
 	const context = await browser.newContext({ storageState: participantState, locale: 'ko-KR', javaScriptEnabled: false });
 	const page = await context.newPage();

@@ -83,7 +83,11 @@ test('sign-in: guesses at one account from one address are refused there, the ow
 	await expectRefused(await signIn(DEMO.researcher, DEMO_PASSWORD, attacker));
 	// The section page's "sign in again" form keeps the same limits.
 	await expectRefused(
-		await post(`${SECTION}?/signInToComment`, { email: DEMO.researcher, password: DEMO_PASSWORD, 'draft.body': '초안' }, { 'x-forwarded-for': attacker })
+		await post(
+			`${SECTION}?/signInToComment`,
+			{ email: DEMO.researcher, password: DEMO_PASSWORD, 'draft.body': '초안' },
+			{ 'x-forwarded-for': attacker }
+		)
 	);
 	expect((await signIn(DEMO.researcher, DEMO_PASSWORD, nextAddress())).status, 'the owner elsewhere').toBe(303);
 });
@@ -97,7 +101,11 @@ test('sign-in: guesses spread over many addresses, sent all at once, stop at the
 	expect(statuses.filter((s) => s !== 400 && s !== 429)).toEqual([]);
 	await expectRefused(await signIn(DEMO.moderator, DEMO_PASSWORD, nextAddress()));
 	await expectRefused(
-		await post(`${SECTION}?/signInToComment`, { email: DEMO.moderator, password: DEMO_PASSWORD, 'draft.body': '초안' }, { 'x-forwarded-for': nextAddress() })
+		await post(
+			`${SECTION}?/signInToComment`,
+			{ email: DEMO.moderator, password: DEMO_PASSWORD, 'draft.body': '초안' },
+			{ 'x-forwarded-for': nextAddress() }
+		)
 	);
 	expect((await signIn(DEMO.official, DEMO_PASSWORD, nextAddress())).status, 'other accounts are not limited').toBe(303);
 });
@@ -163,7 +171,10 @@ test('comments: per person, on the form and the JSON API (with Retry-After)', as
 	expect(body.message).toMatch(TOO_MANY_EN);
 
 	const other = sessionCookie(await signIn(DEMO.official, DEMO_PASSWORD, nextAddress()));
-	expect((await post(SECTION + '?/createComment', { kind: 'support', body: '다른 사람', idempotencyKey: `limit-other-${Date.now()}` }, { cookie: other })).status).toBe(303);
+	expect(
+		(await post(SECTION + '?/createComment', { kind: 'support', body: '다른 사람', idempotencyKey: `limit-other-${Date.now()}` }, { cookie: other }))
+			.status
+	).toBe(303);
 });
 
 test('flags: per person, then refused with a message', async () => {

@@ -23,9 +23,7 @@ test('50 concurrent comment submissions from different users: exactly 50 stored'
 	const url = baseURL!;
 	const cookies = await Promise.all(Array.from({ length: 50 }, (_, i) => registerOver(url, `동시 참여자 ${i}`)));
 	const tag = `동시 제출 ${unique()}`;
-	const responses = await Promise.all(
-		cookies.map((cookie, i) => postCommentOver(url, cookie, 'sustainability', `${tag} #${i}`))
-	);
+	const responses = await Promise.all(cookies.map((cookie, i) => postCommentOver(url, cookie, 'sustainability', `${tag} #${i}`)));
 	expect(responses.map((r) => r.status)).toEqual(Array(50).fill(303));
 	const stored = (await allComments(url)).filter((c) => c.body?.startsWith(tag));
 	expect(stored).toHaveLength(50);
@@ -137,7 +135,10 @@ test.describe('when the database server becomes unreachable', () => {
 			await form.getByRole('button', { name: '의견 남기기' }).click();
 			await expect(page.locator('article.comment', { hasText: text })).toBeVisible();
 		} catch (error) {
-			const alerts = await page.locator('[role=alert]').allTextContents().catch(() => []);
+			const alerts = await page
+				.locator('[role=alert]')
+				.allTextContents()
+				.catch(() => []);
 			console.log(`[outage test] page ${page.url()}, alerts ${JSON.stringify(alerts)}\n${answers.join('\n')}\n[app]\n${app.output()}`);
 			throw error;
 		} finally {

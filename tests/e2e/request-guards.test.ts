@@ -148,7 +148,10 @@ test('started before the database server: 503 meanwhile, then serving once it is
 	try {
 		let health = 0;
 		for (let tries = 0; tries < 120 && health !== 503; tries++) {
-			health = await fetch(`${app.url}/healthz`).then((r) => r.status, () => 0);
+			health = await fetch(`${app.url}/healthz`).then(
+				(r) => r.status,
+				() => 0
+			);
 			if (health !== 503) await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 		expect(health).toBe(503);
@@ -173,7 +176,10 @@ test('gives up with a clear message when the database does not come within DATAB
 	test.skip(!onServer, 'needs a PostgreSQL server (TEST_DATABASE_URL)');
 	const proxy = await tcpProxy(5432);
 	proxy.cut();
-	const app = await startApp({ DATABASE_URL: `postgres://postgres@127.0.0.1:${proxy.port}/test`, DATABASE_WAIT_SECONDS: '2' }, { waitHealthy: false });
+	const app = await startApp(
+		{ DATABASE_URL: `postgres://postgres@127.0.0.1:${proxy.port}/test`, DATABASE_WAIT_SECONDS: '2' },
+		{ waitHealthy: false }
+	);
 	try {
 		await new Promise<void>((resolve) => (app.process.exitCode !== null ? resolve() : app.process.once('exit', () => resolve())));
 		expect(app.process.exitCode).toBe(1);

@@ -145,7 +145,8 @@ test('signed-in readers on one instance see a comment and an endorsement made on
 	const posted = await postCommentOver(a.url, writer, 'support-centre', body);
 	expect(posted.status).toBe(303);
 	const commentId = /#c-(\d+)/.exec(posted.headers.get('location') ?? '')![1];
-	const sorted = (url: string, cookie: string) => fetch(`${SECTION(url)}?sort=newest`, { headers: { cookie, accept: 'text/html' } }).then((r) => r.text());
+	const sorted = (url: string, cookie: string) =>
+		fetch(`${SECTION(url)}?sort=newest`, { headers: { cookie, accept: 'text/html' } }).then((r) => r.text());
 	expect(await sorted(b.url, reader)).toContain(body);
 
 	const endorsement = await fetch(`${SECTION(a.url)}?/endorseComment`, {
@@ -155,7 +156,8 @@ test('signed-in readers on one instance see a comment and an endorsement made on
 		body: new URLSearchParams({ commentId })
 	});
 	expect(endorsement.status).toBe(303);
-	const endorseButton = (page: string) => new RegExp(`name="commentId" value="${commentId}"/>[\\s\\S]*?<button[^>]*aria-pressed="(true|false)"`).exec(page)?.[1];
+	const endorseButton = (page: string) =>
+		new RegExp(`name="commentId" value="${commentId}"/>[\\s\\S]*?<button[^>]*aria-pressed="(true|false)"`).exec(page)?.[1];
 	expect(endorseButton(await sorted(b.url, reader)), 'the endorser sees their endorsement on B').toBe('true');
 	const other = await registerOver(b.url, '서버 B 독자');
 	expect(endorseButton(await sorted(b.url, other)), 'another reader does not').toBe('false');
@@ -165,10 +167,7 @@ test('a signed-in page served from the shared drawing is the page drawn for that
 	// A third instance that keeps no pages draws every page for its reader.
 	const alone = await startApp({ DATABASE_URL: databaseUrl, PAGE_CACHE_MS: '0' });
 	try {
-		const readers = [
-			sessionCookie(await signInOver(a.url, DEMO.participant, DEMO_PASSWORD)),
-			await registerOver(a.url, '<b>김&"\'</b> 참여자')
-		];
+		const readers = [sessionCookie(await signInOver(a.url, DEMO.participant, DEMO_PASSWORD)), await registerOver(a.url, '<b>김&"\'</b> 참여자')];
 		// The first reader's comment and endorsement make their page differ from the second's.
 		const mine = await postCommentOver(a.url, readers[0], 'support-centre', `내 의견 ${Date.now().toString(36)}`);
 		const mineId = /#c-(\d+)/.exec(mine.headers.get('location') ?? '')![1];

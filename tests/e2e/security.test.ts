@@ -90,7 +90,12 @@ test.describe('cross-site requests', () => {
 			allowed: 201
 		},
 		{ path: '/api/v1/themes/suggest', role: 'researcher' as const, body: () => ({ text: '지원센터 인력이 부족합니다' }), allowed: 200 },
-		{ path: '/api/v1/transcripts/parse', role: 'official' as const, body: () => ({ text: '김민수(광명YMCA) 마을 단위로 논의해야 합니다.' }), allowed: 200 }
+		{
+			path: '/api/v1/transcripts/parse',
+			role: 'official' as const,
+			body: () => ({ text: '김민수(광명YMCA) 마을 단위로 논의해야 합니다.' }),
+			allowed: 200
+		}
 	];
 
 	for (const endpoint of jsonEndpoints) {
@@ -288,8 +293,7 @@ test.describe('the session cookie', () => {
 });
 
 test.describe('sessions end', () => {
-	const meWith = (baseURL: string, cookie: string) =>
-		fetch(`${baseURL}/me`, { redirect: 'manual', headers: { cookie, accept: 'text/html' } });
+	const meWith = (baseURL: string, cookie: string) => fetch(`${baseURL}/me`, { redirect: 'manual', headers: { cookie, accept: 'text/html' } });
 
 	test('on sign-out: the cookie is cleared and its token no longer works', async ({ page, baseURL }) => {
 		await signIn(page, DEMO.researcher);
@@ -366,7 +370,10 @@ test.describe('Content-Security-Policy and security headers', () => {
 		const nonce = scripts.find((s) => s.startsWith("'nonce-"))?.slice(7, -1);
 		expect(scripts, `${what}: ${policy}`).not.toContain("'unsafe-inline'");
 		expect(scripts, what).not.toContain("'unsafe-eval'");
-		expect(scripts.filter((s) => !s.startsWith("'nonce-")), what).toEqual(["'self'"]);
+		expect(
+			scripts.filter((s) => !s.startsWith("'nonce-")),
+			what
+		).toEqual(["'self'"]);
 		expect(csp.get('object-src'), what).toEqual(["'none'"]);
 		expect(csp.get('base-uri'), what).toEqual(["'self'"]);
 		expect(csp.get('frame-ancestors'), what).toEqual(["'none'"]);
@@ -485,8 +492,7 @@ test.describe('Content-Security-Policy and security headers', () => {
 
 test.describe('oversized bodies', () => {
 	/** A comment form of about `bytes` bytes: every 가 is nine bytes once URL-encoded. */
-	const bigForm = (bytes: number) =>
-		`kind=support&idempotencyKey=big-${unique()}&body=${encodeURIComponent('가').repeat(Math.ceil(bytes / 9))}`;
+	const bigForm = (bytes: number) => `kind=support&idempotencyKey=big-${unique()}&body=${encodeURIComponent('가').repeat(Math.ceil(bytes / 9))}`;
 
 	/** A body sent in chunks, without Content-Length. */
 	function chunked(text: string): ReadableStream<Uint8Array> {

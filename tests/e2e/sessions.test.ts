@@ -17,9 +17,11 @@ test('an official records a session, pastes a transcript, corrects a row and imp
 	await expect(page.getByRole('heading', { name: '녹취록 가져오기' })).toBeVisible();
 
 	const statement = `동네 반찬 모임을 협동조합으로 키우는 방법을 알려 주세요 ${stamp}.`;
-	await page.getByLabel('녹취록', { exact: true }).fill(
-		`사진: 왼쪽부터 김하나(철산동 주민), 박두리(마을활동가)\n김하나(철산동 주민자치회 위원) ${statement} 박두리(광명 마을공동체 활동가) 주민 모임이 먼저입니다 ${stamp}.`
-	);
+	await page
+		.getByLabel('녹취록', { exact: true })
+		.fill(
+			`사진: 왼쪽부터 김하나(철산동 주민), 박두리(마을활동가)\n김하나(철산동 주민자치회 위원) ${statement} 박두리(광명 마을공동체 활동가) 주민 모임이 먼저입니다 ${stamp}.`
+		);
 	await page.getByRole('button', { name: '미리보기' }).click();
 	await expect(page.getByRole('heading', { name: '2. 발언 2건 확인' })).toBeVisible();
 
@@ -32,9 +34,9 @@ test('an official records a session, pastes a transcript, corrects a row and imp
 
 	// Importing the same transcript again adds nothing.
 	await page.getByRole('link', { name: '녹취록 가져오기' }).click();
-	await page.getByLabel('녹취록', { exact: true }).fill(
-		`김하나(철산동 주민자치회 위원) ${statement} 박두리(광명 마을공동체 활동가) 주민 모임이 먼저입니다 ${stamp}.`
-	);
+	await page
+		.getByLabel('녹취록', { exact: true })
+		.fill(`김하나(철산동 주민자치회 위원) ${statement} 박두리(광명 마을공동체 활동가) 주민 모임이 먼저입니다 ${stamp}.`);
 	await page.getByRole('button', { name: '미리보기' }).click();
 	await page.getByLabel('이름 1').fill('김하나라');
 	await page.getByLabel('장', { exact: true }).first().selectOption('localisation');
@@ -51,7 +53,10 @@ test('an official records a session, pastes a transcript, corrects a row and imp
 test('a preview error keeps the pasted text; only officials reach the import', async ({ page }) => {
 	await signIn(page, DEMO.official);
 	await page.goto(`${PLAN}/sessions`);
-	await page.getByRole('link', { name: /중간보고회/ }).first().click();
+	await page
+		.getByRole('link', { name: /중간보고회/ })
+		.first()
+		.click();
 	await page.getByRole('link', { name: '녹취록 가져오기' }).click();
 	await page.getByLabel('녹취록', { exact: true }).fill('발언자가 없는 그냥 글입니다');
 	await page.getByRole('button', { name: '미리보기' }).click();

@@ -72,7 +72,7 @@ test('a researcher writes a synthesis and pins a quote; a participant reads both
 	await participant.close();
 });
 
-test('a save over a colleague\'s newer synthesis is refused, keeping the text and showing theirs', async ({ browser }) => {
+test("a save over a colleague's newer synthesis is refused, keeping the text and showing theirs", async ({ browser }) => {
 	const open = async () => {
 		const page = await browser.newPage();
 		await signIn(page, DEMO.researcher);
@@ -105,10 +105,7 @@ test('a researcher downloads the CSV; a participant may not', async ({ browser }
 	const researcher = await browser.newPage();
 	await signIn(researcher, DEMO.researcher);
 	await gotoReady(researcher, `${PLAN}/themes`);
-	const [download] = await Promise.all([
-		researcher.waitForEvent('download'),
-		researcher.getByRole('link', { name: 'CSV 내려받기' }).click()
-	]);
+	const [download] = await Promise.all([researcher.waitForEvent('download'), researcher.getByRole('link', { name: 'CSV 내려받기' }).click()]);
 	expect(download.suggestedFilename()).toMatch(/-의견-\d{4}-\d\d-\d\d\.csv$/);
 	const bytes = await readFile((await download.path())!);
 	expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -176,6 +173,9 @@ test('the analysis pages pass an accessibility check', async ({ page }) => {
 	for (const path of [`${PLAN}/themes`, THEME, `${PLAN}/search?q=센터`, `${PLAN}/themes/report`]) {
 		await gotoReady(page, path);
 		const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-		expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), path).toEqual([]);
+		expect(
+			results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+			path
+		).toEqual([]);
 	}
 });

@@ -62,9 +62,7 @@ test('an official gets statements too, and a transcript of exactly 100,000 chara
 	expect(response.status()).toBe(200);
 	expect(await response.json()).toEqual({ statements: parentheses.expected });
 
-	const longest = interimReport2015.input
-		.repeat(Math.ceil(100_000 / interimReport2015.input.length))
-		.slice(0, 100_000);
+	const longest = interimReport2015.input.repeat(Math.ceil(100_000 / interimReport2015.input.length)).slice(0, 100_000);
 	const full = await official.post(ENDPOINT, { data: { text: longest } });
 	expect(full.status()).toBe(200);
 	expect((await full.json()).statements).toEqual(parseTranscript(longest));

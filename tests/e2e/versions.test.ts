@@ -61,10 +61,7 @@ test('an official creates a plan and publishes its first version', async ({ brow
 	await page.context().close();
 });
 
-test('an official edits a section, previews and publishes; a participant sees the new version and the comparison', async ({
-	browser,
-	page
-}) => {
+test('an official edits a section, previews and publishes; a participant sees the new version and the comparison', async ({ browser, page }) => {
 	const official = await officialPage(browser);
 	await official.goto(`/plans/${slug}`);
 	await official.getByRole('link', { name: '다음 판 초안 시작' }).click();
@@ -146,9 +143,7 @@ test('a second publish of the same draft fails cleanly and keeps what was typed'
 	await second.getByLabel('바뀐 점 요약').fill('둘째 담당자의 공개');
 	await second.getByRole('button', { name: '제3판 공개하기' }).click();
 	await expect(second.getByRole('alert')).toHaveText(/이 초안은 방금 다른 담당자가 공개했거나 버렸습니다/);
-	await expect(sectionCard(second, /마을 모임/).getByLabel('본문 (마크다운)')).toHaveValue(
-		'동마다 주민 모임이 상시로 사회적경제를 이야기합니다.'
-	);
+	await expect(sectionCard(second, /마을 모임/).getByLabel('본문 (마크다운)')).toHaveValue('동마다 주민 모임이 상시로 사회적경제를 이야기합니다.');
 	await expect(second.getByLabel('바뀐 점 요약')).toHaveValue('둘째 담당자의 공개');
 
 	await second.goto(`/plans/${slug}/history`);

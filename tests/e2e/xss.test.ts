@@ -276,10 +276,23 @@ function dangerousMarkup(page: Page): Promise<string[]> {
 	return page.evaluate(() => {
 		const found: string[] = [];
 		const describe = (el: Element) => `<${el.tagName.toLowerCase()}> ${el.outerHTML.slice(0, 160)}`;
-		const URL_ATTRIBUTES = new Set(['href', 'xlink:href', 'src', 'action', 'formaction', 'data', 'poster', 'background', 'codebase', 'srcdoc', 'ping']);
+		const URL_ATTRIBUTES = new Set([
+			'href',
+			'xlink:href',
+			'src',
+			'action',
+			'formaction',
+			'data',
+			'poster',
+			'background',
+			'codebase',
+			'srcdoc',
+			'ping'
+		]);
 		const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 		const SAFE_DATA_IMAGE = /^data:image\/(png|gif|jpeg|webp);/i;
-		const FORBIDDEN = 'iframe, frame, frameset, object, embed, applet, base, body meta, body link, body style, svg script, foreignObject, animate, set, math';
+		const FORBIDDEN =
+			'iframe, frame, frameset, object, embed, applet, base, body meta, body link, body style, svg script, foreignObject, animate, set, math';
 		for (const el of document.querySelectorAll(FORBIDDEN)) found.push(`forbidden element ${describe(el)}`);
 		// The app's own scripts all carry the page's one nonce (an attribute while the CSP is bypassed);
 		// the page data they hold may quote the vectors, as strings.
@@ -324,7 +337,9 @@ async function expectInert(watch: Watch, path: string, codes: string[]): Promise
 }
 
 async function expectPageInert(watch: Watch, what: string, codes: string[]): Promise<void> {
-	const text = await watch.page.evaluate(() => `${document.body.innerText}\n${[...document.querySelectorAll('input, textarea')].map((el) => (el as HTMLInputElement).value).join('\n')}`);
+	const text = await watch.page.evaluate(
+		() => `${document.body.innerText}\n${[...document.querySelectorAll('input, textarea')].map((el) => (el as HTMLInputElement).value).join('\n')}`
+	);
 	for (const code of codes) expect(text, `${what}: the ${code} field is shown`).toContain(`XSS-${code}`);
 	// Give anything that would fire late (load handlers, toggles, refreshes) a moment.
 	await watch.page.waitForTimeout(200);
@@ -378,7 +393,12 @@ test('reflected: search words and filters put in the address come back as text',
 	const watch = await watched(browser);
 	try {
 		const query = `XSS-RQ1 <script>${HOOK}(1)</script> "><img src=x onerror=${HOOK}(2)> '${HOOK}(3)'`;
-		const params = new URLSearchParams({ q: query, section: `"><svg onload=${HOOK}(4)>`, theme: `javascript:${HOOK}(5)`, sort: `"><script>${HOOK}(6)</script>` });
+		const params = new URLSearchParams({
+			q: query,
+			section: `"><svg onload=${HOOK}(4)>`,
+			theme: `javascript:${HOOK}(5)`,
+			sort: `"><script>${HOOK}(6)</script>`
+		});
 		await expectInert(watch, `${PLAN}/search?${params}`, ['RQ']);
 		await expectInert(watch, `${PLAN}/themes/${THEME}?${params}`, ['TL']);
 		await watch.page.goto(`/login?redirectTo=${encodeURIComponent(`javascript:${HOOK}(7)`)}`);

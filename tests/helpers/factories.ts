@@ -10,9 +10,7 @@ const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Mat
 
 export const TEST_PASSWORD = 'test-password-1';
 
-export async function createUser(
-	options: { roles?: Role[]; displayName?: string; group?: StakeholderGroup; organisation?: string } = {}
-) {
+export async function createUser(options: { roles?: Role[]; displayName?: string; group?: StakeholderGroup; organisation?: string } = {}) {
 	return users.create({
 		email: `user-${unique()}@example.org`,
 		password: TEST_PASSWORD,
@@ -33,14 +31,9 @@ export const sampleSections: SectionInput[] = [
 const DAY = 24 * 60 * 60 * 1000;
 
 /** A plan with one published version whose comment period is open (or as given). */
-export async function createPublishedPlan(
-	options: { sections?: SectionInput[]; open?: boolean; official?: { id: number } } = {}
-) {
+export async function createPublishedPlan(options: { sections?: SectionInput[]; open?: boolean; official?: { id: number } } = {}) {
 	const official = options.official ?? (await createUser({ roles: ['official'] }));
-	const plan = await plans.create(
-		{ slug: `plan-${unique()}`, title: '시험 기본계획', summary: '시험용 계획', organisation: '광명시' },
-		official.id
-	);
+	const plan = await plans.create({ slug: `plan-${unique()}`, title: '시험 기본계획', summary: '시험용 계획', organisation: '광명시' }, official.id);
 	await versions.saveDraft(plan.id, { title: '초안', sections: options.sections ?? sampleSections }, official.id);
 	const now = Date.now();
 	const open = options.open ?? true;

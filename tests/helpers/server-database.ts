@@ -8,9 +8,7 @@ export async function createServerDatabase(prefix = 't'): Promise<{ url: string;
 	const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
 	const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
 	try {
-		await admin.unsafe(
-			`create database "${name}" template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`
-		);
+		await admin.unsafe(`create database "${name}" template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
 	} finally {
 		await admin.end();
 	}

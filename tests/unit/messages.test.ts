@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const load = (locale: string) =>
-	JSON.parse(readFileSync(path.join('messages', `${locale}.json`), 'utf8')) as Record<string, string>;
+const load = (locale: string) => JSON.parse(readFileSync(path.join('messages', `${locale}.json`), 'utf8')) as Record<string, string>;
 
 function sourceFiles(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {

@@ -69,12 +69,7 @@ function byCoder(codings: readonly Coding[]): Map<Id, Map<Id, Set<string>>> {
  * Agreement per theme between `coderA` and `coderB` over the comments both coded. `themes` fixes which
  * themes are reported and in what order; without it, every theme either coder used there, by slug.
  */
-export function kappaByTheme(
-	codings: readonly Coding[],
-	coderA: Id,
-	coderB: Id,
-	themes?: readonly string[]
-): ThemeAgreement[] {
+export function kappaByTheme(codings: readonly Coding[], coderA: Id, coderB: Id, themes?: readonly string[]): ThemeAgreement[] {
 	const coders = byCoder(codings);
 	const codedByB = coders.get(coderB) ?? new Map<Id, Set<string>>();
 	const shared: { a: Set<string>; b: Set<string> }[] = [];

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_THEMES } from '$lib/server/seed/themes-content';
 import { HELD_OUT_FIXTURES, TAGGED_FIXTURES, type FixtureComment } from './fixtures/comments';
-import {
-	MAX_SUGGESTIONS,
-	MIN_SCORE,
-	matchedKeywords,
-	prepare,
-	suggest,
-	type Suggestion,
-	type TaggedExample
-} from './suggest';
+import { MAX_SUGGESTIONS, MIN_SCORE, matchedKeywords, prepare, suggest, type Suggestion, type TaggedExample } from './suggest';
 
 const THEMES = DEMO_THEMES;
 const themeOf = (slug: string) => {
@@ -215,10 +207,7 @@ describe('suggestion quality on held-out fixtures', () => {
 	it('does no worse with the tagged examples than with keywords alone', () => {
 		const withExamples = score(HELD_OUT_FIXTURES, TAGGED_FIXTURES);
 		const keywordsOnly = score(HELD_OUT_FIXTURES, []);
-		console.log(
-			`suggestions from keywords alone: precision ${precision(keywordsOnly).toFixed(2)} ` +
-				`recall ${recall(keywordsOnly).toFixed(2)}`
-		);
+		console.log(`suggestions from keywords alone: precision ${precision(keywordsOnly).toFixed(2)} ` + `recall ${recall(keywordsOnly).toFixed(2)}`);
 		expect(f1(withExamples)).toBeGreaterThanOrEqual(f1(keywordsOnly));
 	});
 

@@ -154,8 +154,7 @@ export class ExampleIndex {
 	}
 
 	/** Smoothed IDF: a bigram unseen in the examples weighs most, one in every example still a little. */
-	readonly #idf = (gram: string): number =>
-		Math.log((1 + this.#examples.length) / (1 + (this.#documentFrequency.get(gram) ?? 0))) + 1;
+	readonly #idf = (gram: string): number => Math.log((1 + this.#examples.length) / (1 + (this.#documentFrequency.get(gram) ?? 0))) + 1;
 
 	/** The examples most similar to `text`, most similar first, without the one whose id is `excludeId`. */
 	nearest(text: string, options: NearestOptions = {}): Neighbour[] {
@@ -244,9 +243,7 @@ export function matchedKeywords(theme: Pick<ThemeDefinition, 'keywords'>, text: 
 }
 
 function findKeywords(keywords: readonly string[], normalised: string): string[] {
-	const found = [...new Set(keywords)]
-		.map((keyword) => ({ keyword, spans: spansOf(keyword, normalised) }))
-		.filter((hit) => hit.spans.length > 0);
+	const found = [...new Set(keywords)].map((keyword) => ({ keyword, spans: spansOf(keyword, normalised) })).filter((hit) => hit.spans.length > 0);
 	const byLength = [...found].sort((a, b) => maxLength(b.spans) - maxLength(a.spans));
 	const covered: Span[] = [];
 	const kept = new Set<string>();

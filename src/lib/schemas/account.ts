@@ -4,7 +4,12 @@ import { ROLES, STAKEHOLDER_GROUPS } from '$lib/roles';
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 
-const email = z.string().trim().min(1).max(254).pipe(z.email({ error: 'email_invalid' }));
+const email = z
+	.string()
+	.trim()
+	.min(1)
+	.max(254)
+	.pipe(z.email({ error: 'email_invalid' }));
 const password = z.string().min(1).max(PASSWORD_MAX);
 const newPassword = z.string().min(PASSWORD_MIN, { error: 'password_short' }).max(PASSWORD_MAX);
 

@@ -31,9 +31,7 @@ export const statementRowSchema = z.object({
 	name: z.string().trim().min(1).max(60),
 	affiliation: z.string().trim().max(200),
 	text: z.string().trim().min(1).max(20_000),
-	group: z
-		.union([z.literal(''), z.enum(STAKEHOLDER_GROUPS)])
-		.transform((value) => (value === '' ? null : value)),
+	group: z.union([z.literal(''), z.enum(STAKEHOLDER_GROUPS)]).transform((value) => (value === '' ? null : value)),
 	kind: z.enum(COMMENT_KINDS),
 	section: z.string().max(80),
 	drop: z.boolean()

@@ -29,7 +29,14 @@ const themeSlug = z
 const keywords = z
 	.string()
 	.default('')
-	.transform((text) => [...new Set(text.split(/[,\n\r]+/).map((word) => word.trim()).filter(Boolean))])
+	.transform((text) => [
+		...new Set(
+			text
+				.split(/[,\n\r]+/)
+				.map((word) => word.trim())
+				.filter(Boolean)
+		)
+	])
 	.refine((list) => list.length <= THEME_KEYWORDS_MAX, { error: 'theme_keywords_too_many' })
 	.refine((list) => list.every((word) => word.length <= THEME_KEYWORD_MAX), { error: 'theme_keyword_too_long' });
 
@@ -70,7 +77,12 @@ export const bulkDecisionSchema = z.object({
 	pair: z
 		.union([z.string(), z.array(z.string())])
 		.transform((value) => (Array.isArray(value) ? value : [value]))
-		.pipe(z.array(z.string().regex(/^\d+:[a-z0-9-]+$/)).min(1).max(BULK_MAX))
+		.pipe(
+			z
+				.array(z.string().regex(/^\d+:[a-z0-9-]+$/))
+				.min(1)
+				.max(BULK_MAX)
+		)
 		.transform((pairs) =>
 			pairs.map((pair) => {
 				const [commentId, theme] = pair.split(':');
@@ -88,10 +100,12 @@ export type QueueState = (typeof QUEUE_STATES)[number];
 /** The queue's GET filters; anything unreadable falls back to "no filter" rather than an error. */
 export const queueFilterSchema = z.object({
 	/** A section key, or NO_SECTION_FILTER for statements from sessions that no section was chosen for. */
-	section: z.string().max(80).regex(/^(_none|[a-z0-9-]*)$/).catch(''),
-	session: z
-		.union([z.literal(''), z.literal('online'), z.string().regex(/^\d{1,9}$/)])
+	section: z
+		.string()
+		.max(80)
+		.regex(/^(_none|[a-z0-9-]*)$/)
 		.catch(''),
+	session: z.union([z.literal(''), z.literal('online'), z.string().regex(/^\d{1,9}$/)]).catch(''),
 	group: z.union([z.literal(''), z.enum(STAKEHOLDER_GROUPS)]).catch(''),
 	kind: z.union([z.literal(''), z.enum(COMMENT_KINDS)]).catch(''),
 	state: z.enum(QUEUE_STATES).catch('open'),

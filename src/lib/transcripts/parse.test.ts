@@ -41,9 +41,7 @@ function expectNothingLost(input: string) {
 		}
 		const opener = strip(s.opener).replace(/^(?:[-–—•·◦○●▪■□◆◇※>*]|\d{1,2}[.)]|[①-⑳])/, '');
 		expect(opener).toMatch(/^[^(（]+[(（].*[)）][:：]?$/);
-		expect(opener.replace(/[(（]/, '(').replace(/[)）][:：]?$/, ')')).toBe(
-			`${strip(s.name)}(${strip(s.affiliation)})`
-		);
+		expect(opener.replace(/[(（]/, '(').replace(/[)）][:：]?$/, ')')).toBe(`${strip(s.name)}(${strip(s.affiliation)})`);
 	}
 }
 
@@ -87,32 +85,26 @@ describe('parseTranscript on the fixtures', () => {
 });
 
 describe('properties', () => {
-	it.each(FIXTURES.map((f) => [f.title, f] as [string, TranscriptFixture]))(
-		'no text is lost: %s',
-		(_title, fixture) => {
-			expectNothingLost(fixture.input);
-			expectNormalised(parseTranscript(fixture.input));
-		}
-	);
+	it.each(FIXTURES.map((f) => [f.title, f] as [string, TranscriptFixture]))('no text is lost: %s', (_title, fixture) => {
+		expectNothingLost(fixture.input);
+		expectNormalised(parseTranscript(fixture.input));
+	});
 
-	it.each(FIXTURES.map((f) => [f.title, f] as [string, TranscriptFixture]))(
-		'is idempotent on clean input: %s',
-		(_title, fixture) => {
-			// The expected statements written out cleanly parse to themselves …
-			expect(parseTranscript(formatTranscript(fixture.expected))).toEqual(fixture.expected);
-			// … and so does any parse, written out again.
-			const once = parseTranscript(fixture.input);
-			const twice = parseTranscript(formatTranscript(once));
-			expect(twice).toEqual(once);
-			expect(parseTranscript(formatTranscript(twice))).toEqual(once);
-		}
-	);
+	it.each(FIXTURES.map((f) => [f.title, f] as [string, TranscriptFixture]))('is idempotent on clean input: %s', (_title, fixture) => {
+		// The expected statements written out cleanly parse to themselves …
+		expect(parseTranscript(formatTranscript(fixture.expected))).toEqual(fixture.expected);
+		// … and so does any parse, written out again.
+		const once = parseTranscript(fixture.input);
+		const twice = parseTranscript(formatTranscript(once));
+		expect(twice).toEqual(once);
+		expect(parseTranscript(formatTranscript(twice))).toEqual(once);
+	});
 
 	it('holds both properties on generated transcripts', () => {
 		// A small deterministic generator: openers, sentences with in-text parentheses, captions,
 		// odd whitespace and line breaks at random places.
 		let seed = 20150317;
-		const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+		const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 		const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
 		const openers = [
 			'김도윤(경기도 사회적경제과 팀장)',
@@ -228,9 +220,7 @@ describe('speakers and non-speakers', () => {
 	});
 
 	it('reads a text without any speaker as one statement without a name', () => {
-		expect(parseTranscript('회의 자료는 추후 공유합니다.')).toEqual([
-			{ name: '', affiliation: '', text: '회의 자료는 추후 공유합니다.' }
-		]);
+		expect(parseTranscript('회의 자료는 추후 공유합니다.')).toEqual([{ name: '', affiliation: '', text: '회의 자료는 추후 공유합니다.' }]);
 		expect(parseTranscript('')).toEqual([]);
 		expect(parseTranscript(' \n\u3000\t\n')).toEqual([]);
 	});

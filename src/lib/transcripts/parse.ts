@@ -108,9 +108,7 @@ function namesEndingAt(text: string, end: number, strict: boolean): NameCandidat
 	const hangul = HANGUL_NAME_TAIL.exec(text.slice(Math.max(0, end - 5), end));
 	if (hangul) {
 		const start = end - hangul[0].length;
-		return startsWord(start) && isHangulName(hangul[0], strict)
-			? [{ name: hangul[0], start, latin: false }]
-			: [];
+		return startsWord(start) && isHangulName(hangul[0], strict) ? [{ name: hangul[0], start, latin: false }] : [];
 	}
 	// Latin: two or three capitalised words, read backwards.
 	const candidates: NameCandidate[] = [];
@@ -174,9 +172,7 @@ export function looksLikeAffiliation(content: string, latinName: boolean): boole
 	if (/[?!？！]|[.。]\s/.test(content)) return false;
 	const hangul = /[가-힣]/.test(content);
 	if (!hangul && !latinName) return false;
-	return (
-		hasRoleWord(content) || hasOrganisationWord(content) || (latinName && hasLatinRoleOrOrganisation(content))
-	);
+	return hasRoleWord(content) || hasOrganisationWord(content) || (latinName && hasLatinRoleOrOrganisation(content));
 }
 
 const PARTICLE = '(?:이|가|은|는|의|을|를|께서|께|도|과|와|처럼|이랑|하고|에게|한테)';
@@ -192,7 +188,11 @@ function openerEnd(body: string, close: number): number {
 	let end = close + 1;
 	if (body[end] === ':' || body[end] === '：') end++;
 	if (end < body.length && body[end] !== ' ' && body[end] !== '\n') return -1;
-	const nextWord = body.slice(end, end + 40).trim().split(/\s/)[0] ?? '';
+	const nextWord =
+		body
+			.slice(end, end + 40)
+			.trim()
+			.split(/\s/)[0] ?? '';
 	return isMention(nextWord) ? -1 : end;
 }
 
@@ -236,7 +236,8 @@ function findOpeners(body: string): Opener[] {
 
 const CAPTION_MARK =
 	/^(?:[▲△]|[[<〈《【(（]\s*사진\s*\d*\s*[\]>〉》】)）]|사진\s*\d*\s*[:：.)\-–—]|사진\s+(?:왼쪽|오른쪽|좌측|우측|앞줄|뒷줄|위|아래|가운데))/;
-const LIST_LEAD = /^(?:(?:참석자|발언자|토론자|패널)\s*[:：]?\s*)?(?:[(（]?(?:왼쪽|오른쪽|좌측|우측)(?:에서)?부터[)）]?\s*)?(?:(?:앞|뒷|윗|아랫)줄\s*[:：]?\s*)?/;
+const LIST_LEAD =
+	/^(?:(?:참석자|발언자|토론자|패널)\s*[:：]?\s*)?(?:[(（]?(?:왼쪽|오른쪽|좌측|우측)(?:에서)?부터[)）]?\s*)?(?:(?:앞|뒷|윗|아랫)줄\s*[:：]?\s*)?/;
 const LIST_TAIL = /\s*(?:[(（]?(?:왼쪽|오른쪽|좌측|우측)(?:에서)?부터[)）]?|등|님|씨|순|외\s*\d+\s*명)?\s*[.。]?$/;
 
 /** Splits at commas, middle dots and slashes outside parentheses. */
@@ -313,9 +314,7 @@ export function parseTranscript(text: string): Statement[] {
 
 /** Statements back as clean text, one "Name(Affiliation) text" paragraph each; parses to the same. */
 export function formatTranscript(statements: readonly Statement[]): string {
-	return statements
-		.map((s) => (s.name ? `${s.name}(${s.affiliation}) ${s.text}`.trim() : s.text))
-		.join('\n\n');
+	return statements.map((s) => (s.name ? `${s.name}(${s.affiliation}) ${s.text}`.trim() : s.text)).join('\n\n');
 }
 
 // ---------------------------------------------------------------------------------------------

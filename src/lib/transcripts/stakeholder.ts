@@ -11,20 +11,16 @@ const UNIT = /[가-힣]+(?:과|팀|국|실)(?:장)?(?:\s|$)|(?:^|\s)(?:과장|�
 const RULES: ReadonlyArray<readonly [StakeholderGroup, (text: string) => boolean]> = [
 	// Students and residents first, so 대학생 is not read as a university and 광명시민 not as the city.
 	['citizen', (t) => /대학생|대학원생|(?:^|\s)(?:[가-힣]+시민|시민|주민|청년|학생)$/.test(t)],
-	[
-		'research',
-		(t) => /교수|연구위원|연구원|연구소|연구진|연구자|대학교|대학원|대학|박사|professor|university|institute|research/i.test(t)
-	],
-	[
-		'intermediary',
-		(t) => /지원센터|중간지원|지원기관|통합지원|지원단|자활센터|사회적경제\s?(?:센터|네트워크|협의회|연합회)/.test(t)
-	],
+	['research', (t) => /교수|연구위원|연구원|연구소|연구진|연구자|대학교|대학원|대학|박사|professor|university|institute|research/i.test(t)],
+	['intermediary', (t) => /지원센터|중간지원|지원기관|통합지원|지원단|자활센터|사회적경제\s?(?:센터|네트워크|협의회|연합회)/.test(t)],
 	['cooperative', (t) => /협동조합|생협|생활협동|소비자협동|한살림|아이쿱|조합원|cooperative|co-?op\b/i.test(t)],
 	['social_economy_enterprise', (t) => /사회적기업|마을기업|자활기업|소셜벤처|[(（]주[)）]|주식회사|유한회사/.test(t)],
 	[
 		'civil_society',
 		(t) =>
-			/YMCA|YWCA|의제\s?21|복지협의회|시민단체|시민사회|시민연대|연대회의|운동본부|환경운동|참여연대|신문|일보|방송|뉴스|기자|편집장|언론|NGO|NPO|비영리|[(（]사[)）]|사단법인|복지관/i.test(t)
+			/YMCA|YWCA|의제\s?21|복지협의회|시민단체|시민사회|시민연대|연대회의|운동본부|환경운동|참여연대|신문|일보|방송|뉴스|기자|편집장|언론|NGO|NPO|비영리|[(（]사[)）]|사단법인|복지관/i.test(
+				t
+			)
 	],
 	[
 		'government',

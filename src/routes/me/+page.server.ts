@@ -4,12 +4,7 @@ import { changePasswordSchema, profileSchema } from '$lib/schemas/account';
 import { parseForm } from '$lib/server/pages/forms';
 import { requireUser } from '$lib/server/auth/guard';
 import { attemptPasswordChange } from '$lib/server/accounts/sign-in';
-import {
-	ABSOLUTE_LIFETIME_SECONDS,
-	INACTIVITY_TIMEOUT_SECONDS,
-	countOtherSessions,
-	invalidateUserSessions
-} from '$lib/server/auth/session';
+import { ABSOLUTE_LIFETIME_SECONDS, INACTIVITY_TIMEOUT_SECONDS, countOtherSessions, invalidateUserSessions } from '$lib/server/auth/session';
 import * as users from '$lib/server/accounts/users';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -41,13 +36,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const parsed = parseForm(changePasswordSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { password: { errors: parsed.errors } });
-		const outcome = await attemptPasswordChange(
-			user,
-			parsed.data.currentPassword,
-			parsed.data.newPassword,
-			getClientAddress(),
-			locals.session?.id
-		);
+		const outcome = await attemptPasswordChange(user, parsed.data.currentPassword, parsed.data.newPassword, getClientAddress(), locals.session?.id);
 		if (outcome.kind === 'limited') {
 			const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
 			return fail(429, { password: { errors: { form: m.error_rate_limited({ minutes }) } } });

@@ -25,10 +25,7 @@ export async function planOrNotFound(slug: string): Promise<plans.Plan> {
 }
 
 /** The editor's validated sections as the draft to store: in reading order, chapters as null parents. */
-export function draftContent(data: {
-	title: string;
-	sections: Pick<OutlineSection, 'key' | 'heading' | 'parentKey' | 'body'>[];
-}): DraftContent {
+export function draftContent(data: { title: string; sections: Pick<OutlineSection, 'key' | 'heading' | 'parentKey' | 'body'>[] }): DraftContent {
 	return {
 		title: data.title,
 		sections: treeOrder(data.sections).map((s) => ({

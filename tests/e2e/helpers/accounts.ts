@@ -23,11 +23,7 @@ export function uniqueEmail(prefix = 'e2e'): string {
 }
 
 /** Registers a new participant through the form and leaves them signed in. */
-export async function registerParticipant(
-	page: Page,
-	name = '테스트 참여자',
-	options: { javaScript?: boolean } = {}
-): Promise<string> {
+export async function registerParticipant(page: Page, name = '테스트 참여자', options: { javaScript?: boolean } = {}): Promise<string> {
 	const email = uniqueEmail();
 	if (options.javaScript === false) await page.goto('/register');
 	else await gotoReady(page, '/register');

@@ -13,9 +13,7 @@ export const CHROMIUM_ARGS = [
 
 /** Debian's Chromium (or CHROMIUM_PATH); Playwright's own browser download cannot work here. */
 export function chromiumPath(): string {
-	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-		(p): p is string => !!p
-	);
+	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
 	const found = candidates.find((p) => existsSync(p));
 	if (!found) {
 		throw new Error(

@@ -29,19 +29,14 @@ export async function freePort(): Promise<number> {
 const BUILD = path.resolve(process.env.BUILD_DIR ?? 'build');
 
 function exited(child: ChildProcess): Promise<void> {
-	return child.exitCode !== null || child.signalCode !== null
-		? Promise.resolve()
-		: new Promise((resolve) => child.once('exit', () => resolve()));
+	return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
 /**
  * Starts `node build` with the given environment and waits until /healthz answers 200. `unset`
  * names variables to leave out (ORIGIN, to have the app read the proxy's headers instead).
  */
-export async function startApp(
-	env: Record<string, string>,
-	options: { waitHealthy?: boolean; unset?: string[] } = {}
-): Promise<AppInstance> {
+export async function startApp(env: Record<string, string>, options: { waitHealthy?: boolean; unset?: string[] } = {}): Promise<AppInstance> {
 	const port = await freePort();
 	const url = `http://localhost:${port}`;
 	let output = '';

@@ -82,9 +82,7 @@ describe('signing in with a password', () => {
 	it('lets no more than the limit through when attempts from one address arrive all at once', async () => {
 		const user = await createUser();
 		const from = nextAddress();
-		const outcomes = await Promise.all(
-			Array.from({ length: FAILURES_PER_PAIR + 6 }, () => attemptSignIn(user.email, 'wrong-password', from))
-		);
+		const outcomes = await Promise.all(Array.from({ length: FAILURES_PER_PAIR + 6 }, () => attemptSignIn(user.email, 'wrong-password', from)));
 		expect(outcomes.filter((o) => o.kind === 'failed')).toHaveLength(FAILURES_PER_PAIR);
 		expect(outcomes.filter((o) => o.kind === 'limited')).toHaveLength(6);
 	});

@@ -86,8 +86,10 @@ export async function attemptPasswordChange(
 	clientAddress: string,
 	keepSessionId?: string
 ): Promise<PasswordChangeOutcome> {
-	const outcome = await throttled(user.email, clientAddress, async () =>
-		(await users.changePassword(user.id, currentPassword, newPassword, keepSessionId)) || null
+	const outcome = await throttled(
+		user.email,
+		clientAddress,
+		async () => (await users.changePassword(user.id, currentPassword, newPassword, keepSessionId)) || null
 	);
 	return outcome.kind === 'passed' ? { kind: 'changed' } : outcome;
 }

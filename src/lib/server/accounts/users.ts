@@ -112,12 +112,7 @@ export async function updateProfile(
  * Changes the password when the current one is right, and ends every other session of the user.
  * Returns false (and changes nothing) when the current password is wrong.
  */
-export async function changePassword(
-	id: number,
-	currentPassword: string,
-	newPassword: string,
-	keepSessionId?: string
-): Promise<boolean> {
+export async function changePassword(id: number, currentPassword: string, newPassword: string, keepSessionId?: string): Promise<boolean> {
 	const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id));
 	if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) return false;
 	await setPassword(id, newPassword);
@@ -153,11 +148,7 @@ export async function list(search = ''): Promise<UserRecord[]> {
 export async function setRoles(actorId: number, userId: number, roles: Role[]): Promise<void> {
 	const unique = [...new Set(roles)].sort();
 	await db.transaction(async (tx) => {
-		const [before] = await tx
-			.select({ roles: users.roles })
-			.from(users)
-			.where(eq(users.id, userId))
-			.for('update');
+		const [before] = await tx.select({ roles: users.roles }).from(users).where(eq(users.id, userId)).for('update');
 		if (!before) return;
 		await tx.update(users).set({ roles: unique }).where(eq(users.id, userId));
 		await audit.record(

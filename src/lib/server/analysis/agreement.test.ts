@@ -90,8 +90,6 @@ describe('agreement', () => {
 		} finally {
 			await themeStore.restore(theme.id, lead);
 		}
-		expect(await db.select().from(themesTable).where(eq(themesTable.slug, 'cooperatives'))).toEqual([
-			expect.objectContaining({ archivedAt: null })
-		]);
+		expect(await db.select().from(themesTable).where(eq(themesTable.slug, 'cooperatives'))).toEqual([expect.objectContaining({ archivedAt: null })]);
 	});
 });

@@ -55,7 +55,10 @@ export async function agreement(planId: number, requested: { a?: number; b?: num
 		codedBy.set(coder, (codedBy.get(coder) ?? new Set()).add(Number(coding.commentId)));
 	}
 	const names = codedBy.size
-		? await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...codedBy.keys()]))
+		? await db
+				.select({ id: users.id, name: users.displayName })
+				.from(users)
+				.where(inArray(users.id, [...codedBy.keys()]))
 		: [];
 	const nameOf = new Map(names.map((user) => [user.id, user.name]));
 	const coders = [...codedBy]
@@ -71,7 +74,12 @@ export async function agreement(planId: number, requested: { a?: number; b?: num
 
 	const shared = [...codedBy.get(chosen.a)!].filter((commentId) => codedBy.get(chosen.b)!.has(commentId)).length;
 	const bySlug = new Map(activeThemes.map((theme) => [theme.slug, theme]));
-	const rows = kappaByTheme(codings, chosen.a, chosen.b, activeThemes.map((theme) => theme.slug)).map((row) => {
+	const rows = kappaByTheme(
+		codings,
+		chosen.a,
+		chosen.b,
+		activeThemes.map((theme) => theme.slug)
+	).map((row) => {
 		const theme = bySlug.get(row.theme)!;
 		return { ...row, slug: theme.slug, labelKo: theme.labelKo, labelEn: theme.labelEn, color: theme.color };
 	});

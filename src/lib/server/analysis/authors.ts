@@ -21,7 +21,13 @@ export interface CommentAuthor {
 	group: string | null;
 }
 
-type AuthorRow = { userName: string | null; userOrganisation: string | null; speakerName: string | null; speakerAffiliation: string | null; group: string | null };
+type AuthorRow = {
+	userName: string | null;
+	userOrganisation: string | null;
+	speakerName: string | null;
+	speakerAffiliation: string | null;
+	group: string | null;
+};
 
 /** Who wrote it online or said it at a session; null for neither (a removed account). */
 export function authorOf(row: AuthorRow): CommentAuthor | null {

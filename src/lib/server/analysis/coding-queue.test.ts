@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import {
-	comments as commentsTable,
-	consultationSessions,
-	speakers,
-	suggestionDecisions,
-	themes as themesTable
-} from '$lib/server/db/schema';
+import { comments as commentsTable, consultationSessions, speakers, suggestionDecisions, themes as themesTable } from '$lib/server/db/schema';
 import { useTestDatabase } from '$tests/helpers/database';
 import type { QueueFilters } from '$lib/schemas/themes';
 import * as tagging from './tagging';
@@ -122,7 +116,12 @@ describe('the coding queue', () => {
 		expect(decision.decision).toBe('rejected');
 		const tagged = await tagRows(a);
 		const slugOf = new Map((await db.select().from(themesTable)).map((theme) => [theme.id, theme.slug]));
-		expect(tagged.map((row) => slugOf.get(row.themeId)).sort()).toEqual(shown.filter((p) => p.commentId === a).map((p) => p.theme).sort());
+		expect(tagged.map((row) => slugOf.get(row.themeId)).sort()).toEqual(
+			shown
+				.filter((p) => p.commentId === a)
+				.map((p) => p.theme)
+				.sort()
+		);
 		for (const row of tagged) expect(row).toMatchObject({ taggedBy: lead.id, source: 'suggestion' });
 
 		const d = await write('생협 조합원이 늘어야 합니다.');

@@ -228,10 +228,7 @@ export async function queue(planId: number, filters: QueueFilters, actor: Actor,
 	});
 
 	const counts = Object.fromEntries(
-		(['open', 'untagged', 'suggested', 'disagreement', 'all'] as const).map((state) => [
-			state,
-			all.filter((item) => inState(item, state)).length
-		])
+		(['open', 'untagged', 'suggested', 'disagreement', 'all'] as const).map((state) => [state, all.filter((item) => inState(item, state)).length])
 	) as Record<QueueState, number>;
 	const chosen = all.filter((item) => inState(item, filters.state));
 	const pages = Math.max(1, Math.ceil(chosen.length / QUEUE_PAGE_SIZE));
@@ -258,10 +255,7 @@ export async function queueOptions(planId: number) {
 					.where(eq(planSections.versionId, current.id))
 					.orderBy(asc(planSections.position))
 			: Promise.resolve([]),
-		db
-			.selectDistinct({ key: comments.sectionKey })
-			.from(comments)
-			.where(eq(comments.planId, planId)),
+		db.selectDistinct({ key: comments.sectionKey }).from(comments).where(eq(comments.planId, planId)),
 		db
 			.select({ id: consultationSessions.id, title: consultationSessions.title, heldOn: consultationSessions.heldOn })
 			.from(consultationSessions)
@@ -280,4 +274,3 @@ export async function queueOptions(planId: number) {
 	// Statements from a session can be tied to no section at all (an empty key).
 	return { sections, sessions, hasUnsectioned: used.some(({ key }) => key === '') };
 }
-

@@ -3,14 +3,7 @@ import { eq } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
 import { isHttpError } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
-import {
-	commentResponses,
-	commentTags,
-	comments as commentsTable,
-	consultationSessions,
-	speakers,
-	themes
-} from '$lib/server/db/schema';
+import { commentResponses, commentTags, comments as commentsTable, consultationSessions, speakers, themes } from '$lib/server/db/schema';
 import { useTestDatabase } from '$tests/helpers/database';
 import { createPublishedPlan, createUser } from '$tests/helpers/factories';
 import * as comments from '$lib/server/commentary/write';
@@ -160,7 +153,15 @@ describe('exports', () => {
 			TRICKY
 		]);
 		expect(row(f.ids.reply)[1]).toBe(String(f.ids.tricky));
-		expect(row(f.ids.spoken).slice(2, 9)).toEqual(['vision', '비전과 목표', '1', '중간보고회', '중간지원조직', f.speaker.name, '서울 사회적경제지원센터']);
+		expect(row(f.ids.spoken).slice(2, 9)).toEqual([
+			'vision',
+			'비전과 목표',
+			'1',
+			'중간보고회',
+			'중간지원조직',
+			f.speaker.name,
+			'서울 사회적경제지원센터'
+		]);
 		expect(row(f.ids.spoken)[14]).toBe('2015-03-20T14:30:15+09:00');
 	});
 
@@ -191,9 +192,13 @@ describe('exports', () => {
 	});
 
 	it('applies the filters', async () => {
-		const byTheme = parse(new TextDecoder().decode(await read(csvStream(f.plan.id, { theme: f.gov.slug }, csvLayout()))), { bom: true }) as string[][];
+		const byTheme = parse(new TextDecoder().decode(await read(csvStream(f.plan.id, { theme: f.gov.slug }, csvLayout()))), {
+			bom: true
+		}) as string[][];
 		expect(byTheme.slice(1).map((r) => r[0])).toEqual([String(f.ids.tricky)]);
-		const bySession = parse(new TextDecoder().decode(await read(csvStream(f.plan.id, { session: f.session.id }, csvLayout()))), { bom: true }) as string[][];
+		const bySession = parse(new TextDecoder().decode(await read(csvStream(f.plan.id, { session: f.session.id }, csvLayout()))), {
+			bom: true
+		}) as string[][];
 		expect(bySession.slice(1).map((r) => r[0])).toEqual([String(f.ids.spoken)]);
 	});
 
@@ -274,7 +279,9 @@ describe('export routes', () => {
 	it('sends CSV as a private UTF-8 download', async () => {
 		const response = await getCsv(as(['official']));
 		expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-		expect(response.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="${planSlug}-comments-\\d{4}-\\d\\d-\\d\\d\\.csv"`));
+		expect(response.headers.get('content-disposition')).toMatch(
+			new RegExp(`^attachment; filename="${planSlug}-comments-\\d{4}-\\d\\d-\\d\\d\\.csv"`)
+		);
 		expect(response.headers.get('cache-control')).toContain('no-store');
 		expect([...new Uint8Array(await response.arrayBuffer()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 	});

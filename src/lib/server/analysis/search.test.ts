@@ -72,7 +72,15 @@ async function fixture() {
 		.returning({ id: commentsTable.id });
 	const [unplaced] = await db
 		.insert(commentsTable)
-		.values({ planId: plan.id, sectionKey: '', versionId: version.id, kind: 'support', body: '장 없이 남긴 발언 기록', speakerId: speaker.id, sessionId: session.id })
+		.values({
+			planId: plan.id,
+			sectionKey: '',
+			versionId: version.id,
+			kind: 'support',
+			body: '장 없이 남긴 발언 기록',
+			speakerId: speaker.id,
+			sessionId: session.id
+		})
 		.returning({ id: commentsTable.id });
 
 	const [theme] = await db
@@ -193,8 +201,7 @@ describe('search conditions', () => {
 			// With sequential scans priced out, the plan shows whether an index can answer the condition.
 			await tx.execute(sql`set local enable_seqscan = off`);
 			const result = (await tx.execute(sql`explain select id from comments where ${termConditions([term])[0]}`)) as unknown as
-				| Record<string, string>[]
-				| { rows: Record<string, string>[] };
+				Record<string, string>[] | { rows: Record<string, string>[] };
 			const lines = Array.isArray(result) ? result : result.rows;
 			return lines.map((line) => Object.values(line).join(' ')).join('\n');
 		});
@@ -230,7 +237,10 @@ describe('searching past the count cap', () => {
 			const found = await findComments({ planId: plan.id, filters: {}, terms: [term], page: 1, pageSize: 5, capCount: true });
 			expect(found.capped, term).toBe(true);
 			expect(found.total, term).toBe(COUNT_CAP + 1);
-			expect(found.hits.map((h) => h.body), term).toEqual([over, over - 1, over - 2, over - 3, over - 4].map((g) => `협동조합 TF 회의 ${g}`));
+			expect(
+				found.hits.map((h) => h.body),
+				term
+			).toEqual([over, over - 1, over - 2, over - 3, over - 4].map((g) => `협동조합 TF 회의 ${g}`));
 			const second = await findComments({ planId: plan.id, filters: {}, terms: [term], page: 2, pageSize: 5, capCount: true });
 			expect(second.hits[0].body, term).toBe(`협동조합 TF 회의 ${over - 5}`);
 		}

@@ -151,7 +151,10 @@ export async function findComments(options: {
 				.leftJoin(users, eq(users.id, comments.authorId))
 				.leftJoin(speakers, eq(speakers.id, comments.speakerId))
 				.where(where)
-		: db.select({ one: sql`1` }).from(comments).where(where);
+		: db
+				.select({ one: sql`1` })
+				.from(comments)
+				.where(where);
 	const counted = options.capCount ? matching.limit(COUNT_CAP + 1).as('matching') : matching.as('matching');
 	const [{ total: rawTotal }] = await db.select({ total: sql<number>`count(*)::int` }).from(counted);
 	const total = Number(rawTotal);
@@ -191,23 +194,21 @@ export async function findComments(options: {
 	const unordered = await hitDetails().execute({ ids: ids.join(ID_SEPARATOR) });
 	const found = unordered.sort((a, b) => place.get(a.id)! - place.get(b.id)!);
 	const themesFound = await themesOf(found.map((row) => row.id));
-	const hits = found.map(
-		(row): CommentHit => ({
-			id: row.id,
-			parentId: row.parentId,
-			sectionKey: row.sectionKey,
-			sectionHeading: row.sectionHeading,
-			versionNumber: row.versionNumber,
-			kind: row.kind,
-			body: row.body,
-			createdAt: row.createdAt,
-			endorsementCount: row.endorsementCount,
-			author: authorOf(row),
-			session: row.sessionId !== null && row.sessionTitle !== null ? { id: row.sessionId, title: row.sessionTitle } : null,
-			disposition: row.disposition,
-			themes: themesFound.get(row.id) ?? []
-		})
-	);
+	const hits = found.map((row): CommentHit => ({
+		id: row.id,
+		parentId: row.parentId,
+		sectionKey: row.sectionKey,
+		sectionHeading: row.sectionHeading,
+		versionNumber: row.versionNumber,
+		kind: row.kind,
+		body: row.body,
+		createdAt: row.createdAt,
+		endorsementCount: row.endorsementCount,
+		author: authorOf(row),
+		session: row.sessionId !== null && row.sessionTitle !== null ? { id: row.sessionId, title: row.sessionTitle } : null,
+		disposition: row.disposition,
+		themes: themesFound.get(row.id) ?? []
+	}));
 	return { hits, total, capped, page, pages };
 }
 
@@ -244,4 +245,3 @@ export async function findSections(versionId: number, terms: string[]): Promise<
 		snippetHtml: highlight(snippet(plainText(section.body), terms), terms)
 	}));
 }
-

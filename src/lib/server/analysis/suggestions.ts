@@ -99,11 +99,7 @@ async function codingStates(commentIds: number[]): Promise<Map<number, CommentCo
 }
 
 /** One saved comment's suggestions, its coding state read by the caller (the queue reads a plan's at once). */
-export function suggestFor(
-	comment: { id: number; body: string },
-	state: CommentCodingState | undefined,
-	context: SuggestionContext
-): Suggestion[] {
+export function suggestFor(comment: { id: number; body: string }, state: CommentCodingState | undefined, context: SuggestionContext): Suggestion[] {
 	return suggest({
 		text: plainText(comment.body),
 		themes: context.themes,

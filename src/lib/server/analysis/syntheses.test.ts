@@ -8,16 +8,7 @@ import { createPublishedPlan, createUser } from '$tests/helpers/factories';
 import * as comments from '$lib/server/commentary/write';
 import type { SessionUser } from '$lib/server/auth/session';
 import { actions, load } from '../../../routes/plans/[slug]/themes/[theme]/+page.server';
-import {
-	moveQuote,
-	pinQuote,
-	quotesOf,
-	saveSynthesis,
-	synthesisOf,
-	SynthesisError,
-	unpinQuote,
-	type SynthesisErrorCode
-} from './syntheses';
+import { moveQuote, pinQuote, quotesOf, saveSynthesis, synthesisOf, SynthesisError, unpinQuote, type SynthesisErrorCode } from './syntheses';
 
 useTestDatabase();
 
@@ -244,8 +235,11 @@ describe('the theme page actions', () => {
 		expect((await synthesisOf(f.plan.id, f.theme.id)).body).toBe('연구진 종합');
 	});
 
-	it('sends a merged theme\'s page to the theme it was merged into', async () => {
-		const [survivor] = await db.insert(themes).values({ slug: `kept-${key()}`, labelKo: '남은 주제', labelEn: 'Kept' }).returning();
+	it("sends a merged theme's page to the theme it was merged into", async () => {
+		const [survivor] = await db
+			.insert(themes)
+			.values({ slug: `kept-${key()}`, labelKo: '남은 주제', labelEn: 'Kept' })
+			.returning();
 		const [merged] = await db
 			.insert(themes)
 			.values({ slug: `gone-${key()}`, labelKo: '병합된 주제', labelEn: 'Gone', archivedAt: new Date(), mergedIntoId: survivor.id })
@@ -259,9 +253,7 @@ describe('the theme page actions', () => {
 	});
 
 	it('keeps the excerpt typed when it is not in the comment', async () => {
-		const refused = await outcome(
-			actions.pinQuote(event('pinQuote', f.researcher, { commentId: String(f.commentId), excerpt: '지어낸 말' }))
-		);
+		const refused = await outcome(actions.pinQuote(event('pinQuote', f.researcher, { commentId: String(f.commentId), excerpt: '지어낸 말' })));
 		const failure = refused.result as ActionFailure<{ pinning: number; values: Record<string, string>; errors: Record<string, string> }>;
 		expect(failure.status).toBe(400);
 		expect(failure.data).toMatchObject({ pinning: f.commentId, values: { excerpt: '지어낸 말' } });

@@ -3,15 +3,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, type Transaction } from '$lib/server/db';
-import {
-	comments,
-	consultationSessions,
-	speakers,
-	synthesisQuotes,
-	themeSyntheses,
-	themes,
-	users
-} from '$lib/server/db/schema';
+import { comments, consultationSessions, speakers, synthesisQuotes, themeSyntheses, themes, users } from '$lib/server/db/schema';
 import { can } from '$lib/roles';
 import * as audit from '$lib/server/accounts/audit';
 import { plainText, renderComment } from '$lib/server/plan-text/markdown';
@@ -112,9 +104,7 @@ export async function synthesesOf(planId: number): Promise<Map<number, Synthesis
 		.from(themeSyntheses)
 		.leftJoin(users, eq(users.id, themeSyntheses.updatedBy))
 		.where(eq(themeSyntheses.planId, planId));
-	return new Map(
-		found.map(({ themeId, ...s }) => [themeId, { ...s, revision: String(s.revision), html: renderComment(s.body) }])
-	);
+	return new Map(found.map(({ themeId, ...s }) => [themeId, { ...s, revision: String(s.revision), html: renderComment(s.body) }]));
 }
 
 export type SaveResult = { saved: true; revision: string } | { saved: false; current: Synthesis };
@@ -221,10 +211,7 @@ const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
  * Pins an excerpt of a visible comment of the plan under the theme's synthesis. The excerpt must be
  * the comment's own words: a passage of its text as read (Markdown formatting aside).
  */
-export async function pinQuote(
-	actor: Actor,
-	input: { planId: number; themeId: number; commentId: number; excerpt: string }
-): Promise<number> {
+export async function pinQuote(actor: Actor, input: { planId: number; themeId: number; commentId: number; excerpt: string }): Promise<number> {
 	assertEditor(actor);
 	const excerpt = normalise(input.excerpt);
 	return db.transaction(async (tx) => {
@@ -268,7 +255,13 @@ export async function pinQuote(
 			})
 			.returning({ id: synthesisQuotes.id });
 		await audit.record(
-			{ actorId: actor.id, action: 'quote.pin', targetType: 'comment', targetId: input.commentId, detail: { planId: input.planId, themeId: input.themeId } },
+			{
+				actorId: actor.id,
+				action: 'quote.pin',
+				targetType: 'comment',
+				targetId: input.commentId,
+				detail: { planId: input.planId, themeId: input.themeId }
+			},
 			tx
 		);
 		return quote.id;
@@ -279,13 +272,7 @@ async function ownQuote(tx: Transaction, input: { planId: number; themeId: numbe
 	const [quote] = await tx
 		.select({ id: synthesisQuotes.id, position: synthesisQuotes.position, commentId: synthesisQuotes.commentId })
 		.from(synthesisQuotes)
-		.where(
-			and(
-				eq(synthesisQuotes.id, input.quoteId),
-				eq(synthesisQuotes.planId, input.planId),
-				eq(synthesisQuotes.themeId, input.themeId)
-			)
-		)
+		.where(and(eq(synthesisQuotes.id, input.quoteId), eq(synthesisQuotes.planId, input.planId), eq(synthesisQuotes.themeId, input.themeId)))
 		.for('update');
 	if (!quote) throw new SynthesisError('quote_not_found');
 	return quote;
@@ -297,17 +284,20 @@ export async function unpinQuote(actor: Actor, input: { planId: number; themeId:
 		const quote = await ownQuote(tx, input);
 		await tx.delete(synthesisQuotes).where(eq(synthesisQuotes.id, quote.id));
 		await audit.record(
-			{ actorId: actor.id, action: 'quote.unpin', targetType: 'comment', targetId: quote.commentId, detail: { planId: input.planId, themeId: input.themeId } },
+			{
+				actorId: actor.id,
+				action: 'quote.unpin',
+				targetType: 'comment',
+				targetId: quote.commentId,
+				detail: { planId: input.planId, themeId: input.themeId }
+			},
 			tx
 		);
 	});
 }
 
 /** Swaps the quote with its neighbour above or below; at either end nothing changes. */
-export async function moveQuote(
-	actor: Actor,
-	input: { planId: number; themeId: number; quoteId: number; direction: 'up' | 'down' }
-): Promise<void> {
+export async function moveQuote(actor: Actor, input: { planId: number; themeId: number; quoteId: number; direction: 'up' | 'down' }): Promise<void> {
 	assertEditor(actor);
 	await db.transaction(async (tx) => {
 		await tx.execute(sql`select pg_advisory_xact_lock(${input.planId}, ${input.themeId})`);
@@ -324,7 +314,10 @@ export async function moveQuote(
 		// Renumbered 1..n, which also mends equal positions (quotes moved here by a theme merge).
 		for (const [index, quote] of order.entries()) {
 			if (quote.position !== index + 1) {
-				await tx.update(synthesisQuotes).set({ position: index + 1 }).where(eq(synthesisQuotes.id, quote.id));
+				await tx
+					.update(synthesisQuotes)
+					.set({ position: index + 1 })
+					.where(eq(synthesisQuotes.id, quote.id));
 			}
 		}
 	});

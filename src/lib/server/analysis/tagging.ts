@@ -67,11 +67,7 @@ export async function untag(commentId: number, themeSlug: string, actor: Actor):
 			await tx
 				.delete(suggestionDecisions)
 				.where(
-					and(
-						eq(suggestionDecisions.commentId, commentId),
-						eq(suggestionDecisions.themeId, theme.id),
-						eq(suggestionDecisions.decision, 'accepted')
-					)
+					and(eq(suggestionDecisions.commentId, commentId), eq(suggestionDecisions.themeId, theme.id), eq(suggestionDecisions.decision, 'accepted'))
 				);
 		}
 		return removed.length > 0;

@@ -1,14 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import {
-	commentTags,
-	comments as commentsTable,
-	consultationSessions,
-	speakers,
-	themes,
-	users
-} from '$lib/server/db/schema';
+import { commentTags, comments as commentsTable, consultationSessions, speakers, themes, users } from '$lib/server/db/schema';
 import { useTestDatabase } from '$tests/helpers/database';
 import { createPublishedPlan, createUser, sampleSections } from '$tests/helpers/factories';
 import * as comments from '$lib/server/commentary/write';
@@ -155,12 +148,7 @@ describe('theme dashboard', () => {
 
 	it('names the columns: numbered current sections, every group (and "unknown" when present), versions, sessions', async () => {
 		const stats = await dashboard(f.plan.id);
-		expect(stats.sections.map((s) => `${s.number} ${s.key}`)).toEqual([
-			'1 vision',
-			'2 strategy',
-			'2.1 governance',
-			'3 support-centre'
-		]);
+		expect(stats.sections.map((s) => `${s.number} ${s.key}`)).toEqual(['1 vision', '2 strategy', '2.1 governance', '3 support-centre']);
 		expect(stats.groups).toContain('unknown');
 		expect(stats.groups.slice(0, 2)).toEqual(['government', 'social_economy_enterprise']);
 		expect(stats.versions).toEqual([1, 2]);

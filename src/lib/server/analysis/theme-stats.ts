@@ -2,13 +2,7 @@
 // groups, versions and sessions. A comment has a theme when any researcher tagged it with it.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { connection, db, rows, type Connection } from '$lib/server/db';
-import {
-	consultationSessions,
-	planVersions,
-	themeSyntheses,
-	themes,
-	users
-} from '$lib/server/db/schema';
+import { consultationSessions, planVersions, themeSyntheses, themes, users } from '$lib/server/db/schema';
 import { STAKEHOLDER_GROUPS } from '$lib/roles';
 import { ONLINE, UNKNOWN_GROUP } from '$lib/schemas/search';
 import { activeTheme } from '$lib/server/analysis/comment-filters';
@@ -193,10 +187,7 @@ export async function dashboard(planId: number): Promise<ThemeDashboard> {
 		sections,
 		groups: [...STAKEHOLDER_GROUPS, ...(hasUnknown ? [UNKNOWN_GROUP] : [])],
 		versions: versionRows.map((v) => v.number),
-		sessions: [
-			{ key: ONLINE, title: null, heldOn: null },
-			...sessionRows.map((s) => ({ key: String(s.id), title: s.title, heldOn: s.heldOn }))
-		],
+		sessions: [{ key: ONLINE, title: null, heldOn: null }, ...sessionRows.map((s) => ({ key: String(s.id), title: s.title, heldOn: s.heldOn }))],
 		bySection,
 		byGroup,
 		byVersion,

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import {
-	auditLog,
-	commentTags,
-	suggestionDecisions,
-	synthesisQuotes,
-	themeSyntheses,
-	themes as themesTable
-} from '$lib/server/db/schema';
+import { auditLog, commentTags, suggestionDecisions, synthesisQuotes, themeSyntheses, themes as themesTable } from '$lib/server/db/schema';
 import { useTestDatabase } from '$tests/helpers/database';
 import { createPublishedPlan, createUser } from '$tests/helpers/factories';
 import { newThemeSchema } from '$lib/schemas/themes';
@@ -80,7 +73,11 @@ describe('the taxonomy', () => {
 			researcher
 		);
 		expect(edited).toMatchObject({ slug: first.slug, labelKo: '새 이름', labelEn: 'New name', color: '#abcdef', keywords: ['새', '키워드'] });
-		const audit = await db.select().from(auditLog).where(and(eq(auditLog.targetType, 'theme'), eq(auditLog.targetId, String(first.id)))).orderBy(asc(auditLog.id));
+		const audit = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.targetType, 'theme'), eq(auditLog.targetId, String(first.id))))
+			.orderBy(asc(auditLog.id));
 		expect(audit.map((entry) => entry.action)).toEqual(['theme.create', 'theme.update']);
 		expect(audit[1].detail).toMatchObject({ changed: ['labelKo', 'labelEn', 'description', 'color', 'keywords'] });
 	});
@@ -120,7 +117,10 @@ describe('merging themes', () => {
 		// c5: the source was accepted, the survivor rejected: the acceptance stands for the merged theme.
 		await tagging.acceptSuggestion(c5, source.slug, other);
 		await tagging.rejectSuggestion(c5, survivor.slug, researcher);
-		const [c2Before] = await db.select().from(commentTags).where(and(eq(commentTags.commentId, c2), eq(commentTags.themeId, source.id)));
+		const [c2Before] = await db
+			.select()
+			.from(commentTags)
+			.where(and(eq(commentTags.commentId, c2), eq(commentTags.themeId, source.id)));
 
 		const other2 = await createPublishedPlan();
 		await db.insert(themeSyntheses).values([
@@ -183,8 +183,14 @@ describe('merging themes', () => {
 		expect(listed.archived.find((t) => t.slug === source.slug)).toMatchObject({ mergedInto: { slug: survivor.slug }, tagCount: 0 });
 		expect(listed.active.find((t) => t.slug === survivor.slug)?.tagCount).toBe(4);
 
-		const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'theme.merge'), eq(auditLog.targetId, String(source.id))));
-		expect(entry).toMatchObject({ actorId: researcher.id, detail: { source: source.slug, survivor: survivor.slug, tagsMoved: 3, duplicatesDropped: 1 } });
+		const [entry] = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.action, 'theme.merge'), eq(auditLog.targetId, String(source.id))));
+		expect(entry).toMatchObject({
+			actorId: researcher.id,
+			detail: { source: source.slug, survivor: survivor.slug, tagsMoved: 3, duplicatesDropped: 1 }
+		});
 
 		// A merged theme stays merged, and cannot take part in another merge.
 		await expectCode(themes.restore(source.id, researcher), 'merged');
@@ -229,7 +235,11 @@ describe('archiving themes', () => {
 		await themes.restore(theme.id, researcher);
 		expect((await themes.active()).map((t) => t.slug)).toContain(theme.slug);
 		expect((await suggestions.suggestionsFor([fresh])).get(fresh)!.map((s) => s.theme)).toContain(theme.slug);
-		const audit = await db.select().from(auditLog).where(and(eq(auditLog.targetType, 'theme'), eq(auditLog.targetId, String(theme.id)))).orderBy(asc(auditLog.id));
+		const audit = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.targetType, 'theme'), eq(auditLog.targetId, String(theme.id))))
+			.orderBy(asc(auditLog.id));
 		expect(audit.map((entry) => entry.action)).toEqual(['theme.create', 'theme.archive', 'theme.restore']);
 	});
 });

@@ -3,13 +3,7 @@
 import { asc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, isUniqueViolation, type Transaction } from '$lib/server/db';
-import {
-	commentTags,
-	suggestionDecisions,
-	synthesisQuotes,
-	themeSyntheses,
-	themes
-} from '$lib/server/db/schema';
+import { commentTags, suggestionDecisions, synthesisQuotes, themeSyntheses, themes } from '$lib/server/db/schema';
 import { can } from '$lib/roles';
 import * as audit from '$lib/server/accounts/audit';
 import type { ThemeInput } from '$lib/schemas/themes';

@@ -75,8 +75,14 @@ describe('sessions', () => {
 		const young = await createSession(user.id);
 		const old = await createSession(user.id);
 		const day = 24 * 60 * 60 * 1000;
-		await db.update(sessions).set({ createdAt: new Date(Date.now() - ABSOLUTE_LIFETIME_SECONDS * 1000 + day), lastVerifiedAt: new Date() }).where(eq(sessions.id, young.session.id));
-		await db.update(sessions).set({ createdAt: new Date(Date.now() - ABSOLUTE_LIFETIME_SECONDS * 1000 - 60_000), lastVerifiedAt: new Date() }).where(eq(sessions.id, old.session.id));
+		await db
+			.update(sessions)
+			.set({ createdAt: new Date(Date.now() - ABSOLUTE_LIFETIME_SECONDS * 1000 + day), lastVerifiedAt: new Date() })
+			.where(eq(sessions.id, young.session.id));
+		await db
+			.update(sessions)
+			.set({ createdAt: new Date(Date.now() - ABSOLUTE_LIFETIME_SECONDS * 1000 - 60_000), lastVerifiedAt: new Date() })
+			.where(eq(sessions.id, old.session.id));
 		expect((await validateSessionToken(young.token)).session).not.toBeNull();
 		// Used a moment ago, yet past the lifetime: refused and gone.
 		expect((await validateSessionToken(old.token)).session).toBeNull();
@@ -86,8 +92,14 @@ describe('sessions', () => {
 	it('counts the other sessions still usable, and clears both kinds of expired ones', async () => {
 		const user = await createUser();
 		const [current, other, idle, aged] = await Promise.all(Array.from({ length: 4 }, () => createSession(user.id)));
-		await db.update(sessions).set({ lastVerifiedAt: new Date(Date.now() - (INACTIVITY_TIMEOUT_SECONDS + 5) * 1000) }).where(eq(sessions.id, idle.session.id));
-		await db.update(sessions).set({ createdAt: new Date(Date.now() - (ABSOLUTE_LIFETIME_SECONDS + 5) * 1000) }).where(eq(sessions.id, aged.session.id));
+		await db
+			.update(sessions)
+			.set({ lastVerifiedAt: new Date(Date.now() - (INACTIVITY_TIMEOUT_SECONDS + 5) * 1000) })
+			.where(eq(sessions.id, idle.session.id));
+		await db
+			.update(sessions)
+			.set({ createdAt: new Date(Date.now() - (ABSOLUTE_LIFETIME_SECONDS + 5) * 1000) })
+			.where(eq(sessions.id, aged.session.id));
 		expect(await countOtherSessions(user.id, current.session.id)).toBe(1);
 		await deleteExpiredSessions();
 		const left = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, user.id));

@@ -63,9 +63,7 @@ export async function createSession(userId: number): Promise<{ session: Session;
 	return { session: { id, userId, createdAt: now, lastVerifiedAt: now }, token: `${id}.${secret}` };
 }
 
-export type SessionValidation =
-	| { session: Session; user: SessionUser; renewed: boolean }
-	| { session: null; user: null; renewed: false };
+export type SessionValidation = { session: Session; user: SessionUser; renewed: boolean } | { session: null; user: null; renewed: false };
 
 const NO_SESSION: SessionValidation = { session: null, user: null, renewed: false };
 
@@ -142,11 +140,7 @@ export async function invalidateSession(sessionId: string): Promise<void> {
 export async function invalidateUserSessions(userId: number, keepSessionId?: string): Promise<number> {
 	const ended = await db
 		.delete(sessions)
-		.where(
-			keepSessionId
-				? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))
-				: eq(sessions.userId, userId)
-		)
+		.where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId))
 		.returning({ id: sessions.id });
 	return ended.length;
 }
@@ -167,9 +161,7 @@ export async function countOtherSessions(userId: number, currentSessionId: strin
 }
 
 export async function deleteExpiredSessions(): Promise<void> {
-	await db
-		.delete(sessions)
-		.where(not(stillLive()!));
+	await db.delete(sessions).where(not(stillLive()!));
 }
 
 /** Secure everywhere but plain-http localhost, where browsers would refuse to send it back. */
@@ -193,8 +185,5 @@ export function deleteSessionCookie(cookies: Cookies, url: URL): void {
 }
 
 function isLocalHttp(url: URL): boolean {
-	return (
-		url.protocol === 'http:' &&
-		(url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]')
-	);
+	return url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]');
 }

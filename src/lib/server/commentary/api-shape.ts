@@ -55,9 +55,7 @@ export async function forApi(planId: number, options: { afterId: number; limit: 
 			status: view.status,
 			hidden_reason: view.moderationReason,
 			disposition: answer?.disposition ?? null,
-			response: answer
-				? { body: answer.body, responded_at: answer.respondedAt.toISOString(), responded_by: answer.respondedBy }
-				: null,
+			response: answer ? { body: answer.body, responded_at: answer.respondedAt.toISOString(), responded_by: answer.respondedBy } : null,
 			reflected_in: (reflections.get(row.id) ?? []).map((r) => ({ version: r.versionNumber, section_key: r.sectionKey }))
 		};
 	});

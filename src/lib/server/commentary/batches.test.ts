@@ -25,7 +25,9 @@ describe('comments sent at the same moment', () => {
 		const people = await Promise.all(Array.from({ length: 20 }, () => createUser()));
 		// All sent in one turn of the event loop, so they share one batch.
 		const sent = [
-			...people.map((person, i) => comments.create({ ...base, planId: plan.id, body: `동시에 보낸 의견 ${i}`, authorId: person.id, idempotencyKey: key() })),
+			...people.map((person, i) =>
+				comments.create({ ...base, planId: plan.id, body: `동시에 보낸 의견 ${i}`, authorId: person.id, idempotencyKey: key() })
+			),
 			comments.create({ ...base, planId: closed.plan.id, body: '닫힌 기간', authorId: alice.id, idempotencyKey: key() }),
 			comments.create({ ...base, planId: plan.id, sectionKey: 'no-such-section', body: '없는 장', authorId: bob.id, idempotencyKey: key() })
 		];

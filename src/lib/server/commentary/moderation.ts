@@ -121,10 +121,7 @@ export async function hide(commentId: number, moderatorId: number, reason: strin
 			.update(commentFlags)
 			.set({ resolvedAt: new Date(), resolvedBy: moderatorId, resolution: 'hidden' })
 			.where(and(eq(commentFlags.commentId, commentId), isNull(commentFlags.resolvedAt)));
-		await audit.record(
-			{ actorId: moderatorId, action: 'comment.hide', targetType: 'comment', targetId: commentId, detail: { reason } },
-			tx
-		);
+		await audit.record({ actorId: moderatorId, action: 'comment.hide', targetType: 'comment', targetId: commentId, detail: { reason } }, tx);
 	});
 	await notifyChanged(commentId);
 }

@@ -13,9 +13,7 @@ describe('reading across versions', () => {
 		const { plan, official, alice, write } = await setup();
 		const onFirst = await write(alice.id, '1판에 쓴 의견');
 		await versions.startDraft(plan.id, official.id);
-		const changed = sampleSections.map((s) =>
-			s.key === 'support-centre' ? { ...s, body: '전담 인력을 5명으로 늘립니다.' } : s
-		);
+		const changed = sampleSections.map((s) => (s.key === 'support-centre' ? { ...s, body: '전담 인력을 5명으로 늘립니다.' } : s));
 		await versions.saveDraft(plan.id, { title: '수정안', sections: changed }, official.id);
 		await versions.publish(
 			plan.id,

@@ -37,11 +37,7 @@ function orderFor(sort: ThreadSort): SQL[] {
 
 /** Comments written on versions up to `upToVersion` (the version being read). */
 function sectionScope(planId: number, sectionKey: string, upToVersion: number): SQL {
-	return and(
-		eq(comments.planId, planId),
-		eq(comments.sectionKey, sectionKey),
-		lte(planVersions.number, upToVersion)
-	)!;
+	return and(eq(comments.planId, planId), eq(comments.sectionKey, sectionKey), lte(planVersions.number, upToVersion))!;
 }
 
 /** Every reply under the given top-level comments, found by walking parent links. */
@@ -146,7 +142,5 @@ export async function sectionChangedSince(planId: number, sectionKey: string, cu
 		.innerJoin(planVersions, eq(planVersions.id, planSections.versionId))
 		.where(and(eq(planVersions.planId, planId), eq(planSections.key, sectionKey), lte(planVersions.number, current)));
 	const now = texts.find((t) => t.number === current);
-	return Object.fromEntries(
-		texts.map((t) => [t.number, !now || t.body !== now.body || t.heading !== now.heading])
-	);
+	return Object.fromEntries(texts.map((t) => [t.number, !now || t.body !== now.body || t.heading !== now.heading]));
 }

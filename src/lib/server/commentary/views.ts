@@ -274,12 +274,7 @@ export async function reflectionsFor(ids: number[]): Promise<Map<number, Reflect
 
 export async function views(rowsFound: CommentRow[], viewer: Viewer | null): Promise<CommentView[]> {
 	const ids = rowsFound.map((row) => row.id);
-	const [endorsed, tags, responses, reflections] = await Promise.all([
-		endorsedBy(viewer, ids),
-		tagsFor(ids),
-		responsesFor(ids),
-		reflectionsFor(ids)
-	]);
+	const [endorsed, tags, responses, reflections] = await Promise.all([endorsedBy(viewer, ids), tagsFor(ids), responsesFor(ids), reflectionsFor(ids)]);
 	return rowsFound.map((row) => {
 		const view = toView(row, viewer, endorsed);
 		if (row.status === 'deleted') return view;

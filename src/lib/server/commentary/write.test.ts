@@ -53,19 +53,10 @@ describe('writing comments', () => {
 		await expectCode(comments.create({ ...base, planId: closed.plan.id, idempotencyKey: key() }), 'period_closed');
 
 		const { plan, alice, write } = await setup();
-		await expectCode(
-			comments.create({ ...base, planId: plan.id, sectionKey: 'no-such-section', idempotencyKey: key() }),
-			'section_not_found'
-		);
+		await expectCode(comments.create({ ...base, planId: plan.id, sectionKey: 'no-such-section', idempotencyKey: key() }), 'section_not_found');
 		const other = await write(alice.id, '다른 장의 의견');
-		await expectCode(
-			comments.create({ ...base, planId: plan.id, parentId: other.id, idempotencyKey: key() }),
-			'parent_not_found'
-		);
-		await expectCode(
-			comments.create({ ...base, planId: plan.id, parentId: 999_999, idempotencyKey: key() }),
-			'parent_not_found'
-		);
+		await expectCode(comments.create({ ...base, planId: plan.id, parentId: other.id, idempotencyKey: key() }), 'parent_not_found');
+		await expectCode(comments.create({ ...base, planId: plan.id, parentId: 999_999, idempotencyKey: key() }), 'parent_not_found');
 	});
 
 	it('creates one comment for a repeated or concurrent submission with the same key', async () => {
@@ -117,7 +108,6 @@ describe('writing comments', () => {
 		const stored = await db.select().from(commentsTable).where(eq(commentsTable.planId, plan.id));
 		expect(stored.map((c) => c.body).sort()).toEqual(['나중에 고친 글', '답글', '인용한 글'].sort());
 	});
-
 
 	it('stores a quoted passage with its place in the section text, or refuses one not there', async () => {
 		const { alice, write } = await setup();
@@ -178,13 +168,13 @@ describe('editing, deleting and endorsing', () => {
 		const { id } = await write(alice.id, '지지를 받을 의견');
 		await expectCode(comments.endorse(id, alice.id), 'own_comment');
 		await Promise.all([comments.endorse(id, bob.id), comments.endorse(id, bob.id), comments.endorse(id, carol.id)]);
-		expect((await commentViews.byId(id, { id: bob.id, canModerate: false }))).toMatchObject({
+		expect(await commentViews.byId(id, { id: bob.id, canModerate: false })).toMatchObject({
 			endorsementCount: 2,
 			endorsedByMe: true
 		});
 		await comments.withdrawEndorsement(id, bob.id);
 		await comments.withdrawEndorsement(id, bob.id);
-		expect((await commentViews.byId(id, { id: bob.id, canModerate: false }))).toMatchObject({
+		expect(await commentViews.byId(id, { id: bob.id, canModerate: false })).toMatchObject({
 			endorsementCount: 1,
 			endorsedByMe: false
 		});

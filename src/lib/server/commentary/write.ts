@@ -187,10 +187,7 @@ export async function edit(commentId: number, userId: number, change: { kind: Co
 		const found = await ownComment(tx, commentId, userId);
 		if (found.body === change.body && found.kind === change.kind) return found;
 		await tx.insert(commentRevisions).values({ commentId, kind: found.kind, body: found.body });
-		await tx
-			.update(comments)
-			.set({ kind: change.kind, body: change.body, editedAt: new Date() })
-			.where(eq(comments.id, commentId));
+		await tx.update(comments).set({ kind: change.kind, body: change.body, editedAt: new Date() }).where(eq(comments.id, commentId));
 		return found;
 	});
 	await events
@@ -220,11 +217,7 @@ export async function endorse(commentId: number, userId: number): Promise<void> 
 		if (!comment || comment.status !== 'visible') throw new CommentError('comment_not_found');
 		if (comment.authorId === userId) throw new CommentError('own_comment');
 		await openVersion(tx, comment.planId);
-		const added = await tx
-			.insert(endorsements)
-			.values({ commentId, userId })
-			.onConflictDoNothing()
-			.returning({ commentId: endorsements.commentId });
+		const added = await tx.insert(endorsements).values({ commentId, userId }).onConflictDoNothing().returning({ commentId: endorsements.commentId });
 		if (added.length > 0) {
 			await tx
 				.update(comments)

@@ -46,9 +46,7 @@ const reconnectDelaySeconds = (retries: number) =>
 	(0.5 + Math.random() / 2) * Math.min(POSTGRES_RECONNECT_FIRST_SECONDS * 2 ** retries, POSTGRES_RECONNECT_MAX_SECONDS);
 
 export async function openConnection(options: OpenOptions): Promise<Connection> {
-	return options.kind === 'postgresql'
-		? openPostgres(options.url, options.poolSize ?? 10)
-		: openPglite(options.dataDir, options.startFrom);
+	return options.kind === 'postgresql' ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir, options.startFrom);
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Connection> {

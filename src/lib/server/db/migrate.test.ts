@@ -35,18 +35,13 @@ describe('migrations', () => {
 	it('rolls a failed migration back and names its file', async () => {
 		const { connection, dispose } = await freshConnection();
 		try {
-			const broken = [
-				...bundledMigrations,
-				{ name: '9999_broken.sql', sql: 'create table half_done (id int);\nselect * from no_such_table;' }
-			];
+			const broken = [...bundledMigrations, { name: '9999_broken.sql', sql: 'create table half_done (id int);\nselect * from no_such_table;' }];
 			const error = await migrate(connection, broken).catch((e: unknown) => e);
 			expect(error).toBeInstanceOf(MigrationError);
 			expect((error as MigrationError).file).toBe('9999_broken.sql');
 			expect((error as Error).message).toContain('9999_broken.sql');
 			// The statement before the failure was rolled back with it, and the file is still pending.
-			const tables = await connection.scriptTransaction((exec) =>
-				exec(`select to_regclass('half_done') as found`)
-			);
+			const tables = await connection.scriptTransaction((exec) => exec(`select to_regclass('half_done') as found`));
 			expect(tables[0].found).toBeNull();
 			expect(await pendingMigrations(connection, broken)).toEqual(['9999_broken.sql']);
 		} finally {

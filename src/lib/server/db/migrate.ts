@@ -33,10 +33,7 @@ const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
  * turns on an advisory lock, and each re-reads what is applied once it holds the lock.
  * Returns the names applied by this call.
  */
-export async function migrate(
-	connection: Connection,
-	migrations: Migration[] = bundledMigrations
-): Promise<string[]> {
+export async function migrate(connection: Connection, migrations: Migration[] = bundledMigrations): Promise<string[]> {
 	const applied: string[] = [];
 	// "if not exists" alone races when two instances start at once; the lock serialises them.
 	await connection.scriptTransaction(async (exec) => {
@@ -50,9 +47,7 @@ export async function migrate(
 		try {
 			const ran = await connection.scriptTransaction(async (exec) => {
 				await exec(`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
-				const done = await exec(
-					`select 1 from schema_migrations where name = ${quote(migration.name)}`
-				);
+				const done = await exec(`select 1 from schema_migrations where name = ${quote(migration.name)}`);
 				if (done.length > 0) return false;
 				await exec(migration.sql);
 				await exec(`insert into schema_migrations (name) values (${quote(migration.name)})`);
@@ -67,13 +62,8 @@ export async function migrate(
 }
 
 /** Names of shipped migrations not yet applied to the database (for the health check). */
-export async function pendingMigrations(
-	connection: Connection,
-	migrations: Migration[] = bundledMigrations
-): Promise<string[]> {
-	const rows = await connection.scriptTransaction((exec) =>
-		exec('select name from schema_migrations')
-	);
+export async function pendingMigrations(connection: Connection, migrations: Migration[] = bundledMigrations): Promise<string[]> {
+	const rows = await connection.scriptTransaction((exec) => exec('select name from schema_migrations'));
 	const done = new Set(rows.map((row) => String(row.name)));
 	return migrations.map((m) => m.name).filter((name) => !done.has(name));
 }

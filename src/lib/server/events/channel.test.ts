@@ -23,28 +23,25 @@ describe('live comment events', () => {
 		(await stop)();
 	});
 
-	it.runIf(databaseKind === 'postgresql')(
-		'crosses app instances through LISTEN/NOTIFY on the server',
-		async () => {
-			// A second, independent connection to the same database stands in for another instance.
-			const serverUrl = await currentDatabaseUrl();
-			const other = await openConnection({ kind: 'postgresql', url: serverUrl, poolSize: 2 });
-			try {
-				const received = new Promise<string>((resolve) => {
-					void other.listen(events.COMMENT_CHANNEL, resolve);
-				});
-				await new Promise((r) => setTimeout(r, 200));
-				await events.publish({ ...sample, commentId: 77 });
-				const payload = await Promise.race([
-					received,
-					new Promise<string>((_, reject) => setTimeout(() => reject(new Error('no event within 2 s')), 2000))
-				]);
-				expect(JSON.parse(payload)).toMatchObject({ commentId: 77 });
-			} finally {
-				await other.close();
-			}
+	it.runIf(databaseKind === 'postgresql')('crosses app instances through LISTEN/NOTIFY on the server', async () => {
+		// A second, independent connection to the same database stands in for another instance.
+		const serverUrl = await currentDatabaseUrl();
+		const other = await openConnection({ kind: 'postgresql', url: serverUrl, poolSize: 2 });
+		try {
+			const received = new Promise<string>((resolve) => {
+				void other.listen(events.COMMENT_CHANNEL, resolve);
+			});
+			await new Promise((r) => setTimeout(r, 200));
+			await events.publish({ ...sample, commentId: 77 });
+			const payload = await Promise.race([
+				received,
+				new Promise<string>((_, reject) => setTimeout(() => reject(new Error('no event within 2 s')), 2000))
+			]);
+			expect(JSON.parse(payload)).toMatchObject({ commentId: 77 });
+		} finally {
+			await other.close();
 		}
-	);
+	});
 });
 
 async function currentDatabaseUrl(): Promise<string> {

@@ -9,9 +9,6 @@ export function spreadsheetCsv(rows: unknown[][], options: { bom: boolean }): st
 
 /** A download's Content-Disposition: an ASCII name for old clients and the UTF-8 one (RFC 5987). */
 export function attachment(filename: string, asciiFallback: string): string {
-	const encoded = encodeURIComponent(filename).replace(
-		/['()*]/g,
-		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
-	);
+	const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 	return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encoded}`;
 }

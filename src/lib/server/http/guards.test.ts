@@ -49,7 +49,7 @@ describe('body guard', () => {
 		expect(declared).toBeInstanceOf(Request);
 		expect((await (declared as Request).formData()).get('body')).toBe('가');
 		const streamed = await bodyGuard(post({ 'content-type': 'text/plain' }, chunks(MAX_BODY_BYTES)));
-		expect(((await (streamed as Request).arrayBuffer()).byteLength)).toBe(MAX_BODY_BYTES);
+		expect((await (streamed as Request).arrayBuffer()).byteLength).toBe(MAX_BODY_BYTES);
 	});
 
 	it('refuses a body over the limit with 413, however it is sent', async () => {

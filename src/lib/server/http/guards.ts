@@ -57,16 +57,10 @@ export function crossSiteRefusal(request: Request, url: URL): Response | undefin
 }
 
 function tooLarge(request: Request): Response {
-	return refusal(
-		request,
-		PAYLOAD_TOO_LARGE,
-		'too_large',
-		m.error_body_too_large({ limit: `${Math.round(MAX_BODY_BYTES / 1024)} KB` })
-	);
+	return refusal(request, PAYLOAD_TOO_LARGE, 'too_large', m.error_body_too_large({ limit: `${Math.round(MAX_BODY_BYTES / 1024)} KB` }));
 }
 
-const invalidCharacter = (request: Request) =>
-	refusal(request, 400, 'invalid_character', m.error_invalid_character());
+const invalidCharacter = (request: Request) => refusal(request, 400, 'invalid_character', m.error_invalid_character());
 
 function decoded(text: string): string {
 	try {

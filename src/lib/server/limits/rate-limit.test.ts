@@ -49,10 +49,16 @@ describe('rate limits', () => {
 		expect(together.slice(17).filter((r) => r.allowed)).toHaveLength(20);
 		expect((await consume('registerIp', key)).allowed).toBe(false);
 
-		await db.update(rateLimits).set({ expire: new Date(Date.now() - 1000) }).where(eq(rateLimits.key, `registerIp:${key}`));
+		await db
+			.update(rateLimits)
+			.set({ expire: new Date(Date.now() - 1000) })
+			.where(eq(rateLimits.key, `registerIp:${key}`));
 		const fresh = await Promise.all(Array.from({ length: 3 }, () => consume('registerIp', key)));
 		expect(fresh.every((r) => r.allowed)).toBe(true);
-		const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, `registerIp:${key}`));
+		const [row] = await db
+			.select()
+			.from(rateLimits)
+			.where(eq(rateLimits.key, `registerIp:${key}`));
 		expect(row.points).toBe(3);
 		expect(row.expire!.getTime()).toBeGreaterThan(Date.now() + 3500 * 1000);
 	});

@@ -95,8 +95,8 @@ describe('importing a transcript', () => {
 
 	it('refuses a section that is not in the version discussed', async () => {
 		const { official, session, statements } = await setup();
-		await expect(
-			importStatements(session, [{ ...statements[0], sectionKey: 'no-such-section' }], official.id)
-		).rejects.toBeInstanceOf(sessions.SessionError);
+		await expect(importStatements(session, [{ ...statements[0], sectionKey: 'no-such-section' }], official.id)).rejects.toBeInstanceOf(
+			sessions.SessionError
+		);
 	});
 });

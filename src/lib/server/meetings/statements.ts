@@ -61,9 +61,7 @@ export async function importStatements(
 			.from(planVersions)
 			.where(and(eq(planVersions.planId, session.planId), eq(planVersions.number, version)));
 		const keys = new Set(
-			(await tx.select({ key: planSections.key }).from(planSections).where(eq(planSections.versionId, target.id))).map(
-				(row) => row.key
-			)
+			(await tx.select({ key: planSections.key }).from(planSections).where(eq(planSections.versionId, target.id))).map((row) => row.key)
 		);
 		const [{ already }] = await tx
 			.select({ already: sql<number>`count(*)::int` })

@@ -31,9 +31,7 @@ describe('moving data between databases', () => {
 			const imported = await importData(file);
 			expect(imported).toEqual(exported);
 			expect((await users.authenticate('official@example.org', 'demo-password'))?.displayName).toBe('김민정');
-			const [{ hangul }] = await rows<{ hangul: number }>(
-				sql`select count(*)::int as hangul from comments where body ~ '[가-힣]'`
-			);
+			const [{ hangul }] = await rows<{ hangul: number }>(sql`select count(*)::int as hangul from comments where body ~ '[가-힣]'`);
 			expect(hangul).toBe(exported.comments);
 			// Sequences moved past the imported ids: new rows do not collide.
 			const created = await users.create({

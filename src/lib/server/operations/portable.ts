@@ -39,8 +39,7 @@ async function generatedColumns(tx: Pick<typeof db, 'execute'>, table: string): 
 	const result = (await tx.execute(sql`
 		select column_name as name from information_schema.columns
 		where table_schema = 'public' and table_name = ${table} and is_generated = 'ALWAYS'`)) as unknown as
-		| { name: string }[]
-		| { rows: { name: string }[] };
+		{ name: string }[] | { rows: { name: string }[] };
 	return new Set((Array.isArray(result) ? result : result.rows).map((row) => row.name));
 }
 
@@ -68,9 +67,8 @@ export async function exportData(file: string): Promise<Record<string, number>> 
 	await db.transaction(async (tx) => {
 		for (const table of PORTABLE_TABLES) {
 			// json_agg keeps every type exact (bytea as hex, timestamps with zone, arrays, jsonb).
-			const result = (await tx.execute(
-				sql`select coalesce(json_agg(t), '[]'::json) as rows from ${sql.identifier(table)} t`
-			)) as unknown as { rows: { rows: unknown[] }[] } | { rows: unknown[] }[];
+			const result = (await tx.execute(sql`select coalesce(json_agg(t), '[]'::json) as rows from ${sql.identifier(table)} t`)) as unknown as
+				{ rows: { rows: unknown[] }[] } | { rows: unknown[] }[];
 			const first = Array.isArray(result) ? result[0] : result.rows[0];
 			const skip = await generatedColumns(tx, table);
 			tables[table] = (first.rows as Record<string, unknown>[]).map((row) =>
@@ -90,9 +88,7 @@ export async function importData(file: string): Promise<Record<string, number>> 
 	if (payload.format !== FORMAT || payload.version !== FORMAT_VERSION) {
 		throw new Error(`${file} is not an export of this application (format ${FORMAT} v${FORMAT_VERSION})`);
 	}
-	const [{ taken }] = await rows<{ taken: number }>(
-		sql`select (select count(*) from users)::int + (select count(*) from plans)::int as taken`
-	);
+	const [{ taken }] = await rows<{ taken: number }>(sql`select (select count(*) from users)::int + (select count(*) from plans)::int as taken`);
 	if (taken > 0) throw new Error('the target database already has data; import into an empty database');
 	const counts: Record<string, number> = {};
 	await db.transaction(async (tx) => {

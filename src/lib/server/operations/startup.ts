@@ -66,7 +66,9 @@ export async function startWhenDatabaseAnswers(waitSeconds = databaseWaitSeconds
 				throw new Error(`the database did not answer within ${waitSeconds} s (DATABASE_WAIT_SECONDS), last: ${errorCode(error)}`, { cause: error });
 			}
 			const pause = Math.min(WAIT_FIRST_MS * 2 ** (attempt - 1), WAIT_MAX_MS, left);
-			log(`waiting for the database (try ${attempt}: ${errorCode(error)}); next try in ${(pause / 1000).toFixed(1)} s, giving up in ${Math.ceil(left / 1000)} s`);
+			log(
+				`waiting for the database (try ${attempt}: ${errorCode(error)}); next try in ${(pause / 1000).toFixed(1)} s, giving up in ${Math.ceil(left / 1000)} s`
+			);
 			await new Promise((resolve) => setTimeout(resolve, pause));
 		}
 	}
@@ -102,9 +104,7 @@ export async function stopServer(): Promise<void> {
 
 /** pg_trgm extracts no trigrams from Hangul when the database's ctype is not UTF-8 aware. */
 export async function warnIfHangulSearchBroken(): Promise<boolean> {
-	const [row] = await rows<{ ctype: string }>(
-		sql`select datctype as ctype from pg_database where datname = current_database()`
-	);
+	const [row] = await rows<{ ctype: string }>(sql`select datctype as ctype from pg_database where datname = current_database()`);
 	const ctype = row?.ctype ?? '';
 	const fine = /utf-?8/i.test(ctype);
 	if (!fine) {

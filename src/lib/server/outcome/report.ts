@@ -79,7 +79,13 @@ export async function report(planId: number, number: number) {
 	}
 
 	return {
-		version: { number: version.number, title: version.title, publishedAt: version.publishedAt, commentsOpenAt: version.commentsOpenAt, commentsCloseAt: version.commentsCloseAt },
+		version: {
+			number: version.number,
+			title: version.title,
+			publishedAt: version.publishedAt,
+			commentsOpenAt: version.commentsOpenAt,
+			commentsCloseAt: version.commentsCloseAt
+		},
 		next: next ? { number: next.number, title: next.title, publishedAt: next.publishedAt, changeSummary: next.changeSummary } : null,
 		changeCounts: comparison?.counts ?? null,
 		total: heard.length,
@@ -132,9 +138,7 @@ export async function csvTable(
 	header: string[]
 ) {
 	const ids = outcome.sections.flatMap((s) => s.comments.map((c) => c.id));
-	const sources = ids.length
-		? await db.select({ id: comments.id, body: comments.body }).from(comments).where(inArray(comments.id, ids))
-		: [];
+	const sources = ids.length ? await db.select({ id: comments.id, body: comments.body }).from(comments).where(inArray(comments.id, ids)) : [];
 	const bodies = new Map(sources.map((row) => [row.id, plainText(row.body)]));
 	const rows: unknown[][] = [header];
 	for (const section of outcome.sections) {

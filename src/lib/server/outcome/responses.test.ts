@@ -68,11 +68,7 @@ describe('the outcome report', () => {
 		await versions.startDraft(plan.id, official.id);
 		const revised = sampleSections.map((s) => (s.key === 'support-centre' ? { ...s, body: '전담 인력을 5명으로 늘립니다.' } : s));
 		await versions.saveDraft(plan.id, { title: '수정안', sections: revised }, official.id);
-		const second = await versions.publish(
-			plan.id,
-			{ changeSummary: '인력 확충', commentsOpenAt: null, commentsCloseAt: null },
-			official.id
-		);
+		const second = await versions.publish(plan.id, { changeSummary: '인력 확충', commentsOpenAt: null, commentsCloseAt: null }, official.id);
 		await responses.setRevisionLinks(second.id, [{ sectionKey: 'support-centre', commentIds: [a.id, b.id] }], official.id);
 
 		const report = (await outcome.report(plan.id, 1))!;

@@ -29,11 +29,7 @@ export class ResponseError extends Error {
  * Records (or changes) the official answer to a comment. The answer it replaces goes to the
  * history; the comment's author gets a notice.
  */
-export async function respond(
-	commentId: number,
-	officialId: number,
-	answer: { disposition: Disposition; body: string }
-): Promise<void> {
+export async function respond(commentId: number, officialId: number, answer: { disposition: Disposition; body: string }): Promise<void> {
 	await db.transaction(async (tx) => {
 		const [comment] = await tx
 			.select({ id: comments.id, status: comments.status, authorId: comments.authorId })
@@ -210,13 +206,7 @@ export async function setRevisionLinks(versionId: number, links: SectionLinks[],
 					.select({ id: comments.id })
 					.from(comments)
 					.innerJoin(planVersions, eq(planVersions.id, comments.versionId))
-					.where(
-						and(
-							inArray(comments.id, wanted),
-							eq(comments.planId, version.planId),
-							sql`${planVersions.number} < ${version.number}`
-						)
-					)
+					.where(and(inArray(comments.id, wanted), eq(comments.planId, version.planId), sql`${planVersions.number} < ${version.number}`))
 			).map((row) => row.id)
 		);
 		const rows = links.flatMap((link) =>
@@ -276,7 +266,10 @@ export async function unreadNoticeCount(userId: number): Promise<number> {
 }
 
 export async function markNoticesRead(userId: number): Promise<void> {
-	await db.update(notices).set({ readAt: new Date() }).where(and(eq(notices.userId, userId), isNull(notices.readAt)));
+	await db
+		.update(notices)
+		.set({ readAt: new Date() })
+		.where(and(eq(notices.userId, userId), isNull(notices.readAt)));
 }
 
 /** Tells everyone who took part in the plan's consultation that a new version is out. */
@@ -285,7 +278,7 @@ export async function notifyVersionPublished(planId: number, versionId: number):
 		insert into ${notices} (user_id, kind, version_id)
 		select distinct author_id, 'version_published', ${versionId}::int
 		from ${comments} where plan_id = ${planId} and author_id is not null`);
-	const count = (inserted as unknown as { count?: number; affectedRows?: number });
+	const count = inserted as unknown as { count?: number; affectedRows?: number };
 	return Number(count.count ?? count.affectedRows ?? 0);
 }
 

@@ -14,14 +14,7 @@ async function earlierComments(planId: number, sectionKey: string, number: numbe
 		.select({ id: comments.id })
 		.from(comments)
 		.innerJoin(planVersions, eq(planVersions.id, comments.versionId))
-		.where(
-			and(
-				eq(comments.planId, planId),
-				eq(comments.sectionKey, sectionKey),
-				lt(planVersions.number, number),
-				ne(comments.status, 'deleted')
-			)
-		)
+		.where(and(eq(comments.planId, planId), eq(comments.sectionKey, sectionKey), lt(planVersions.number, number), ne(comments.status, 'deleted')))
 		.orderBy(asc(comments.createdAt), asc(comments.id));
 	return found.map((row) => row.id);
 }

@@ -16,9 +16,7 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
 					? m.error_too_short({ min: Number(issue.minimum) })
 					: m.error_too_small({ min: Number(issue.minimum) });
 		case 'too_big':
-			return issue.origin === 'string'
-				? m.error_too_long({ max: Number(issue.maximum) })
-				: m.error_too_big({ max: Number(issue.maximum) });
+			return issue.origin === 'string' ? m.error_too_long({ max: Number(issue.maximum) }) : m.error_too_big({ max: Number(issue.maximum) });
 		case 'invalid_format':
 			return issue.format === 'email' ? m.error_email_invalid() : m.error_format();
 		case 'invalid_value':
@@ -51,9 +49,7 @@ export function formValues(formData: FormData, omit: readonly string[] = []): Re
 	return values;
 }
 
-export type Parsed<T> =
-	| { ok: true; data: T; values: Record<string, string> }
-	| { ok: false; errors: FieldErrors; values: Record<string, string> };
+export type Parsed<T> = { ok: true; data: T; values: Record<string, string> } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /** Validates a form with its zod schema; passwords are never echoed back. */
 export function parseForm<S extends z.ZodType>(
@@ -69,7 +65,5 @@ export function parseForm<S extends z.ZodType>(
 		})
 	);
 	const result = schema.safeParse(raw);
-	return result.success
-		? { ok: true, data: result.data, values }
-		: { ok: false, errors: fieldErrors(result.error), values };
+	return result.success ? { ok: true, data: result.data, values } : { ok: false, errors: fieldErrors(result.error), values };
 }

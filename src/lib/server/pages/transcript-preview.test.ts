@@ -57,7 +57,12 @@ describe('the import preview', () => {
 
 	it('leaves dropped rows out and names the fields to fix', () => {
 		const checked = validateRows(
-			[row('', '이름이 빠진 발언'), row('노은정', '남길 발언', { section: 'vision' }), row('문영숙', '뺄 발언', { drop: true }), row('배진호', '없는 장', { section: 'nowhere' })],
+			[
+				row('', '이름이 빠진 발언'),
+				row('노은정', '남길 발언', { section: 'vision' }),
+				row('문영숙', '뺄 발언', { drop: true }),
+				row('배진호', '없는 장', { section: 'nowhere' })
+			],
 			new Set(['vision'])
 		);
 		expect(checked.ok).toBe(false);

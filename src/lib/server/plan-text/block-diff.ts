@@ -82,8 +82,7 @@ export function blocksOf(markdown: string): Block[] {
 }
 
 export type BlockChange =
-	| { type: 'equal' | 'added' | 'removed'; kind: BlockKind; text: string }
-	| { type: 'changed'; kind: BlockKind; segments: Segment[] };
+	{ type: 'equal' | 'added' | 'removed'; kind: BlockKind; text: string } | { type: 'changed'; kind: BlockKind; segments: Segment[] };
 
 /**
  * How alike two texts are: the Dice coefficient of their character pairs. Pairs of characters,

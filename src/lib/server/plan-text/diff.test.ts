@@ -7,8 +7,16 @@ import { compareSections, type ComparableSection } from './version-compare';
 const show = (segments: Segment[]) =>
 	segments.map((s) => (s.type === 'equal' ? s.text : s.type === 'removed' ? `[-${s.text}-]` : `{+${s.text}+}`)).join('');
 
-const oldSide = (segments: Segment[]) => segments.filter((s) => s.type !== 'added').map((s) => s.text).join('');
-const newSide = (segments: Segment[]) => segments.filter((s) => s.type !== 'removed').map((s) => s.text).join('');
+const oldSide = (segments: Segment[]) =>
+	segments
+		.filter((s) => s.type !== 'added')
+		.map((s) => s.text)
+		.join('');
+const newSide = (segments: Segment[]) =>
+	segments
+		.filter((s) => s.type !== 'removed')
+		.map((s) => s.text)
+		.join('');
 
 describe('tokenize', () => {
 	it('keeps a Hangul word with its particle together, and numbers with their counters', () => {
@@ -72,9 +80,7 @@ describe('diffWords on Korean text', () => {
 	});
 
 	it('shows inserted words with the stem they follow kept', () => {
-		expect(show(diffWords('지원센터는 시청에 둡니다', '지원센터와 협의회는 시청에 둡니다'))).toBe(
-			'지원센터[-는-]{+와+} {+협의회는 +}시청에 둡니다'
-		);
+		expect(show(diffWords('지원센터는 시청에 둡니다', '지원센터와 협의회는 시청에 둡니다'))).toBe('지원센터[-는-]{+와+} {+협의회는 +}시청에 둡니다');
 		expect(show(diffWords('해마다 공모를 엽니다', '해마다 한 번 여는 공모 대신 주민 모임을 엽니다'))).toMatch(/^해마다 /);
 	});
 

@@ -18,9 +18,7 @@ describe('markdown', () => {
 	});
 
 	it('marks links in comments nofollow ugc noopener', () => {
-		expect(renderComment('[광명시](https://www.gm.go.kr)')).toContain(
-			'<a href="https://www.gm.go.kr" rel="nofollow ugc noopener">광명시</a>'
-		);
+		expect(renderComment('[광명시](https://www.gm.go.kr)')).toContain('<a href="https://www.gm.go.kr" rel="nofollow ugc noopener">광명시</a>');
 		expect(renderComment('https://example.org 을 보세요')).toContain('rel="nofollow ugc noopener"');
 	});
 

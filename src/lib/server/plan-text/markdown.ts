@@ -30,16 +30,18 @@ export const renderComment = remembering((markdown) => commentRenderer.render(ma
 
 /** Plain text of Markdown (for search snippets, feeds and exports). */
 export function plainText(markdown: string): string {
-	return planRenderer
-		.render(markdown)
-		// Block boundaries become spaces; inline tags vanish so "**센터**는" stays one word.
-		.replace(/<\/?(p|h\d|li|ul|ol|blockquote|tr|td|th|table|thead|tbody|pre|hr|br)\b[^>]*>/g, ' ')
-		.replace(/<[^>]+>/g, '')
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&#39;/g, "'")
-		.replace(/&amp;/g, '&')
-		.replace(/\s+/g, ' ')
-		.trim();
+	return (
+		planRenderer
+			.render(markdown)
+			// Block boundaries become spaces; inline tags vanish so "**센터**는" stays one word.
+			.replace(/<\/?(p|h\d|li|ul|ol|blockquote|tr|td|th|table|thead|tbody|pre|hr|br)\b[^>]*>/g, ' ')
+			.replace(/<[^>]+>/g, '')
+			.replace(/&lt;/g, '<')
+			.replace(/&gt;/g, '>')
+			.replace(/&quot;/g, '"')
+			.replace(/&#39;/g, "'")
+			.replace(/&amp;/g, '&')
+			.replace(/\s+/g, ' ')
+			.trim()
+	);
 }

@@ -57,11 +57,7 @@ export interface PlanListing {
 
 /** Plans for the home page; plans with nothing published yet only for those who may see drafts. */
 export async function list(includeUnpublished: boolean): Promise<PlanListing[]> {
-	const current = db
-		.select()
-		.from(planVersions)
-		.where(eq(planVersions.status, 'published'))
-		.as('current');
+	const current = db.select().from(planVersions).where(eq(planVersions.status, 'published')).as('current');
 	const result = await db
 		.select({
 			id: plans.id,
@@ -149,11 +145,7 @@ export async function history(planId: number): Promise<HistoryEntry[]> {
 }
 
 export async function sectionsOf(versionId: number): Promise<PlanSection[]> {
-	return db
-		.select()
-		.from(planSections)
-		.where(eq(planSections.versionId, versionId))
-		.orderBy(asc(planSections.position));
+	return db.select().from(planSections).where(eq(planSections.versionId, versionId)).orderBy(asc(planSections.position));
 }
 
 export async function sectionOf(versionId: number, key: string): Promise<PlanSection | undefined> {
@@ -186,10 +178,7 @@ export async function create(input: NewPlan, actorId: number | null): Promise<Pl
 				status: 'draft',
 				createdBy: actorId
 			});
-			await audit.record(
-				{ actorId, action: 'plan.create', targetType: 'plan', targetId: plan.id, detail: { slug: plan.slug } },
-				tx
-			);
+			await audit.record({ actorId, action: 'plan.create', targetType: 'plan', targetId: plan.id, detail: { slug: plan.slug } }, tx);
 			return plan;
 		});
 	} catch (error) {

@@ -1,7 +1,5 @@
 /** "1", "2", "2.1": chapters count on their own, subsections within their chapter. */
-export function numberSections<T extends { key: string; parentKey: string | null }>(
-	sections: T[]
-): (T & { number: string; depth: number })[] {
+export function numberSections<T extends { key: string; parentKey: string | null }>(sections: T[]): (T & { number: string; depth: number })[] {
 	const numbers = new Map<string, string>();
 	const children = new Map<string, number>();
 	let top = 0;

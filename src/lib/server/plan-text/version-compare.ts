@@ -38,17 +38,18 @@ export interface VersionComparison {
 	counts: { added: number; removed: number; moved: number; changed: number; unchanged: number };
 }
 
-
 /** Section by section, in the newer version's order with removed sections where they were. */
 export function compareSections(before: ComparableSection[], after: ComparableSection[]): VersionComparison {
 	const oldByKey = new Map(before.map((section) => [section.key, section]));
 	const newByKey = new Map(after.map((section) => [section.key, section]));
-	const placeIn = (byKey: Map<string, ComparableSection>) => (section: ComparableSection): SectionPlace => ({
-		number: section.number,
-		heading: section.heading,
-		parentKey: section.parentKey,
-		parentHeading: section.parentKey ? (byKey.get(section.parentKey)?.heading ?? null) : null
-	});
+	const placeIn =
+		(byKey: Map<string, ComparableSection>) =>
+		(section: ComparableSection): SectionPlace => ({
+			number: section.number,
+			heading: section.heading,
+			parentKey: section.parentKey,
+			parentHeading: section.parentKey ? (byKey.get(section.parentKey)?.heading ?? null) : null
+		});
 	const [placeBefore, placeAfter] = [placeIn(oldByKey), placeIn(newByKey)];
 
 	// Sections outside the longest common order are the ones that moved.
@@ -98,10 +99,7 @@ export function compareSections(before: ComparableSection[], after: ComparableSe
 					before: placeBefore(old),
 					after: placeAfter(next),
 					heading: old.heading !== next.heading ? diffWords(old.heading, next.heading) : null,
-					blocks:
-						old.body === next.body
-							? blocksOf(next.body).map((block) => ({ type: 'equal', ...block }))
-							: diffBlocks(old.body, next.body)
+					blocks: old.body === next.body ? blocksOf(next.body).map((block) => ({ type: 'equal', ...block })) : diffBlocks(old.body, next.body)
 				});
 			}
 		}

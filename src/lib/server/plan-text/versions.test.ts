@@ -31,9 +31,7 @@ describe('drafts', () => {
 		expect(draft.number).toBe(2);
 		expect(draft.status).toBe('draft');
 		const copied = await plans.sectionsOf(draft.id);
-		expect(copied.map((s) => [s.key, s.heading, s.parentKey, s.body])).toEqual(
-			sampleSections.map((s) => [s.key, s.heading, s.parentKey, s.body])
-		);
+		expect(copied.map((s) => [s.key, s.heading, s.parentKey, s.body])).toEqual(sampleSections.map((s) => [s.key, s.heading, s.parentKey, s.body]));
 		await expect(versions.startDraft(plan.id, draft.createdBy!)).rejects.toBeInstanceOf(versions.DraftExistsError);
 	});
 
@@ -61,9 +59,9 @@ describe('drafts', () => {
 		await versions.discardDraft(plan.id, official.id, { draftId: draft.id });
 		const next = await versions.startDraft(plan.id, official.id);
 		// A late save from an editor opened on the discarded draft must not land in the new one.
-		await expect(
-			versions.saveDraft(plan.id, { title: '늦은 저장', sections: [] }, official.id, { draftId: draft.id })
-		).rejects.toBeInstanceOf(versions.StaleDraftError);
+		await expect(versions.saveDraft(plan.id, { title: '늦은 저장', sections: [] }, official.id, { draftId: draft.id })).rejects.toBeInstanceOf(
+			versions.StaleDraftError
+		);
 		expect((await plans.sectionsOf(next.id)).length).toBe(sampleSections.length);
 	});
 
@@ -137,9 +135,7 @@ describe('publishing under concurrency', () => {
 	it(`has the database itself refuse a second published version (${databaseKind})`, async () => {
 		const { plan, draft } = await planWithDraft();
 		// Straight to SQL, past the application's lock and its superseding step.
-		const attempt = db.execute(
-			sql`update plan_versions set status = 'published', published_at = now() where id = ${draft.id}`
-		);
+		const attempt = db.execute(sql`update plan_versions set status = 'published', published_at = now() where id = ${draft.id}`);
 		const failure = await attempt.then(
 			() => null,
 			(error: unknown) => error
@@ -193,10 +189,7 @@ describe('comment periods of the current version', () => {
 		const opensAt = new Date('2030-03-02T09:00:00+09:00');
 		const closesAt = new Date('2030-04-30T18:00:00+09:00');
 		const set = await versions.changeCommentPeriod(plan.id, { action: 'set', opensAt, closesAt }, official.id);
-		expect([set.commentsOpenAt?.toISOString(), set.commentsCloseAt?.toISOString()]).toEqual([
-			opensAt.toISOString(),
-			closesAt.toISOString()
-		]);
+		expect([set.commentsOpenAt?.toISOString(), set.commentsCloseAt?.toISOString()]).toEqual([opensAt.toISOString(), closesAt.toISOString()]);
 		const cleared = await versions.changeCommentPeriod(plan.id, { action: 'set', opensAt: null, closesAt: null }, official.id);
 		expect(versions.periodState(cleared)).toBe('none');
 

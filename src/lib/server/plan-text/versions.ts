@@ -87,10 +87,7 @@ export async function startDraft(planId: number, actorId: number): Promise<PlanV
 					select ${draft.id}, key, heading, body, position, parent_key
 					from plan_sections where version_id = ${current.id}`);
 			}
-			await audit.record(
-				{ actorId, action: 'version.draft', targetType: 'plan', targetId: planId, detail: { number: next } },
-				tx
-			);
+			await audit.record({ actorId, action: 'version.draft', targetType: 'plan', targetId: planId, detail: { number: next } }, tx);
 			return draft;
 		});
 	} catch (error) {
@@ -130,19 +127,11 @@ async function writeDraft(tx: Transaction, draft: PlanVersion, content: DraftCon
  * (StaleDraftError) when that draft was published or discarded meanwhile, so a late save never
  * lands in someone else's next draft.
  */
-export async function saveDraft(
-	planId: number,
-	content: DraftContent,
-	actorId: number,
-	options: { draftId?: number } = {}
-): Promise<void> {
+export async function saveDraft(planId: number, content: DraftContent, actorId: number, options: { draftId?: number } = {}): Promise<void> {
 	await db.transaction(async (tx) => {
 		const draft = await draftForWriting(tx, planId, options.draftId);
 		await writeDraft(tx, draft, content);
-		await audit.record(
-			{ actorId, action: 'version.save', targetType: 'plan', targetId: planId, detail: { number: draft.number } },
-			tx
-		);
+		await audit.record({ actorId, action: 'version.save', targetType: 'plan', targetId: planId, detail: { number: draft.number } }, tx);
 	});
 }
 
@@ -187,10 +176,7 @@ export async function publish(planId: number, input: PublishInput, actorId: numb
 			})
 			.where(eq(planVersions.id, draft.id))
 			.returning();
-		await audit.record(
-			{ actorId, action: 'version.publish', targetType: 'plan', targetId: planId, detail: { number: draft.number } },
-			tx
-		);
+		await audit.record({ actorId, action: 'version.publish', targetType: 'plan', targetId: planId, detail: { number: draft.number } }, tx);
 		return published;
 	});
 }
@@ -199,23 +185,13 @@ export async function discardDraft(planId: number, actorId: number, options: { d
 	await db.transaction(async (tx) => {
 		const draft = await draftForWriting(tx, planId, options.draftId);
 		await tx.delete(planVersions).where(eq(planVersions.id, draft.id));
-		await audit.record(
-			{ actorId, action: 'version.discard', targetType: 'plan', targetId: planId, detail: { number: draft.number } },
-			tx
-		);
+		await audit.record({ actorId, action: 'version.discard', targetType: 'plan', targetId: planId, detail: { number: draft.number } }, tx);
 	});
 }
 
-export async function setCommentPeriod(
-	versionId: number,
-	period: { opensAt: Date | null; closesAt: Date | null },
-	actorId: number
-): Promise<void> {
+export async function setCommentPeriod(versionId: number, period: { opensAt: Date | null; closesAt: Date | null }, actorId: number): Promise<void> {
 	await db.transaction(async (tx) => {
-		await tx
-			.update(planVersions)
-			.set({ commentsOpenAt: period.opensAt, commentsCloseAt: period.closesAt })
-			.where(eq(planVersions.id, versionId));
+		await tx.update(planVersions).set({ commentsOpenAt: period.opensAt, commentsCloseAt: period.closesAt }).where(eq(planVersions.id, versionId));
 		await audit.record(
 			{
 				actorId,
@@ -229,10 +205,7 @@ export async function setCommentPeriod(
 	});
 }
 
-export type PeriodChange =
-	| { action: 'open'; days?: number }
-	| { action: 'close' }
-	| { action: 'set'; opensAt: Date | null; closesAt: Date | null };
+export type PeriodChange = { action: 'open'; days?: number } | { action: 'close' } | { action: 'set'; opensAt: Date | null; closesAt: Date | null };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long a period opened "now" runs when it had no later closing date. */
@@ -242,12 +215,7 @@ export const DEFAULT_PERIOD_DAYS = 30;
  * Changes the comment period of the plan's current version: open it now (keeping a closing date
  * still ahead), close it now, or set both dates (null and null: no period).
  */
-export async function changeCommentPeriod(
-	planId: number,
-	change: PeriodChange,
-	actorId: number,
-	now: Date = new Date()
-): Promise<PlanVersion> {
+export async function changeCommentPeriod(planId: number, change: PeriodChange, actorId: number, now: Date = new Date()): Promise<PlanVersion> {
 	return db.transaction(async (tx) => {
 		await lockPlan(tx, planId);
 		const [current] = await tx

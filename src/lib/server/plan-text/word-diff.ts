@@ -11,19 +11,95 @@ export interface Segment {
 	text: string;
 }
 
-
 /** Case markers and auxiliary particles (조사), and the plural 들 that sits before them. */
 const PARTICLES = [
-	'은', '는', '이', '가', '을', '를', '의', '에', '에서', '에게', '에게서', '께', '께서', '한테', '더러',
-	'으로', '로', '으로서', '로서', '으로써', '로써', '으로부터', '로부터', '와', '과', '하고', '이랑', '랑',
-	'도', '만', '까지', '부터', '처럼', '같이', '보다', '마다', '조차', '마저', '밖에', '뿐', '대로', '만큼',
-	'이나', '나', '이나마', '이며', '며', '이라도', '라도', '이란', '란', '이라는', '라는', '이든', '든', '들'
+	'은',
+	'는',
+	'이',
+	'가',
+	'을',
+	'를',
+	'의',
+	'에',
+	'에서',
+	'에게',
+	'에게서',
+	'께',
+	'께서',
+	'한테',
+	'더러',
+	'으로',
+	'로',
+	'으로서',
+	'로서',
+	'으로써',
+	'로써',
+	'으로부터',
+	'로부터',
+	'와',
+	'과',
+	'하고',
+	'이랑',
+	'랑',
+	'도',
+	'만',
+	'까지',
+	'부터',
+	'처럼',
+	'같이',
+	'보다',
+	'마다',
+	'조차',
+	'마저',
+	'밖에',
+	'뿐',
+	'대로',
+	'만큼',
+	'이나',
+	'나',
+	'이나마',
+	'이며',
+	'며',
+	'이라도',
+	'라도',
+	'이란',
+	'란',
+	'이라는',
+	'라는',
+	'이든',
+	'든',
+	'들'
 ];
 
 /** Common endings of 하다/되다/이다 predicates, so 구성합니다 → 구성했습니다 marks only the ending. */
 const ENDINGS = [
-	'입니다', '합니다', '했습니다', '됩니다', '되었습니다', '됐습니다', '이다', '한다', '했다', '된다', '되었다',
-	'하고', '하며', '하여', '해서', '하는', '한', '할', '함', '된', '될', '되는', '되어', '하기', '되기', '하도록', '되도록'
+	'입니다',
+	'합니다',
+	'했습니다',
+	'됩니다',
+	'되었습니다',
+	'됐습니다',
+	'이다',
+	'한다',
+	'했다',
+	'된다',
+	'되었다',
+	'하고',
+	'하며',
+	'하여',
+	'해서',
+	'하는',
+	'한',
+	'할',
+	'함',
+	'된',
+	'될',
+	'되는',
+	'되어',
+	'하기',
+	'되기',
+	'하도록',
+	'되도록'
 ];
 
 const SUFFIXES = new Set([...PARTICLES, ...ENDINGS]);
@@ -90,13 +166,9 @@ function refineHunk(removed: string[], added: string[]): Op[] {
 	if (removed.length === 0) return [{ type: 'added', text: added.join('') }];
 	if (added.length === 0) return [{ type: 'removed', text: removed.join('') }];
 	// Same shape (words where words were, the same spaces and marks between): pair word by word.
-	const sameShape =
-		removed.length === added.length &&
-		removed.every((token, i) => (isWord(token) ? isWord(added[i]) : token === added[i]));
+	const sameShape = removed.length === added.length && removed.every((token, i) => (isWord(token) ? isWord(added[i]) : token === added[i]));
 	if (sameShape) {
-		return removed.flatMap((token, i): Op[] =>
-			token === added[i] ? [{ type: 'equal', text: token }] : refineWord(token, added[i])
-		);
+		return removed.flatMap((token, i): Op[] => (token === added[i] ? [{ type: 'equal', text: token }] : refineWord(token, added[i])));
 	}
 	// Otherwise a shared stem at the start still counts (센터는 → 센터와 협의회는).
 	const ops: Op[] = [];

@@ -20,14 +20,7 @@ import * as sessionStore from '$lib/server/meetings/meetings';
 import { importStatements } from '$lib/server/meetings/statements';
 import { parseTranscript } from '$lib/transcripts/parse';
 import { rowsFromStatements, validateRows } from '$lib/server/pages/transcript-preview';
-import {
-	FORUM_ROUTING,
-	FORUM_SESSION,
-	FORUM_TRANSCRIPT,
-	INTERIM_ROUTING,
-	INTERIM_SESSION,
-	INTERIM_TRANSCRIPT
-} from './sessions-content';
+import { FORUM_ROUTING, FORUM_SESSION, FORUM_TRANSCRIPT, INTERIM_ROUTING, INTERIM_SESSION, INTERIM_TRANSCRIPT } from './sessions-content';
 import { ANSWERS_BY_REF, ANSWERS_BY_SPEAKER, ANSWERS_ON_REVISION, type DemoAnswer } from './responses-content';
 import * as responseStore from '$lib/server/outcome/responses';
 import { commentResponses } from '$lib/server/db/schema';
@@ -154,7 +147,10 @@ async function writeComments(
 		for (const fan of item.endorsedBy ?? []) await commentStore.endorse(id, people[fan]);
 		const at = new Date(publishedAt.getTime() + item.day * DAY_MS + (9 + (index % 8)) * HOUR_MS);
 		await db.update(commentsTable).set({ createdAt: at }).where(eq(commentsTable.id, id));
-		await db.update(endorsements).set({ createdAt: new Date(at.getTime() + 2 * HOUR_MS) }).where(eq(endorsements.commentId, id));
+		await db
+			.update(endorsements)
+			.set({ createdAt: new Date(at.getTime() + 2 * HOUR_MS) })
+			.where(eq(endorsements.commentId, id));
 	}
 }
 
@@ -211,11 +207,7 @@ export async function seedDemo(now = new Date()): Promise<DemoSeed> {
 		.where(eq(planVersions.id, first.id));
 
 	await versions.startDraft(plan.id, official);
-	await versions.saveDraft(
-		plan.id,
-		{ title: '수정안 (중간보고회 의견 반영)', sections: revisedDraft },
-		official
-	);
+	await versions.saveDraft(plan.id, { title: '수정안 (중간보고회 의견 반영)', sections: revisedDraft }, official);
 	const second = await versions.publish(
 		plan.id,
 		{

@@ -56,7 +56,17 @@ describe('demo seed', () => {
 		expect(current!.commentsCloseAt!.getTime()).toBeGreaterThan(Date.now());
 		const sections = await plans.sectionsOf(first!.id);
 		expect(sections.length).toBeGreaterThanOrEqual(8);
-		for (const key of ['vision', 'current-state', 'governance', 'localisation', 'cooperation', 'mini-clusters', 'support-centre', 'sustainability', 'implementation']) {
+		for (const key of [
+			'vision',
+			'current-state',
+			'governance',
+			'localisation',
+			'cooperation',
+			'mini-clusters',
+			'support-centre',
+			'sustainability',
+			'implementation'
+		]) {
 			const section = sections.find((s) => s.key === key);
 			expect(section, key).toBeDefined();
 			expect(section!.body.split('\n\n').length, key).toBeGreaterThanOrEqual(2);
@@ -156,13 +166,22 @@ describe('demo coding', () => {
 		expect(decisions.filter((d) => d.decision === 'rejected')).toHaveLength(REJECTED.length);
 		const context = await suggestions.suggestionContext();
 		for (const [ref, theme] of REJECTED) {
-			const [comment] = await db.select().from(commentsTable).where(eq(commentsTable.idempotencyKey, `demo-${ref}`));
+			const [comment] = await db
+				.select()
+				.from(commentsTable)
+				.where(eq(commentsTable.idempotencyKey, `demo-${ref}`));
 			const tagged = (await commentStore.byId(comment.id, null))!.tags.map((t) => t.slug);
 			// A real suggestion, which the engine would make again but for the rejection...
 			const unrejected = suggest({ text: plainText(comment.body), themes: context.themes, examples: context.index, tagged, id: comment.id });
-			expect(unrejected.map((s) => s.theme), ref).toContain(theme);
+			expect(
+				unrejected.map((s) => s.theme),
+				ref
+			).toContain(theme);
 			// ...and does not.
-			expect((await suggestions.suggestionsFor([comment.id])).get(comment.id)!.map((s) => s.theme), ref).not.toContain(theme);
+			expect(
+				(await suggestions.suggestionsFor([comment.id])).get(comment.id)!.map((s) => s.theme),
+				ref
+			).not.toContain(theme);
 		}
 		const queue = await codingQueue.queue(plan!.id, readQueueFilters(new URLSearchParams()), lead!);
 		expect(queue.counts.untagged).toBeGreaterThanOrEqual(4);

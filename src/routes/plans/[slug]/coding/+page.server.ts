@@ -47,11 +47,7 @@ function back(event: RequestEvent, redirectTo: string | undefined, extra?: Recor
 function refused(error: unknown, commentId: number | null) {
 	if (error instanceof CodingError) {
 		const message =
-			error.code === 'comment_not_found'
-				? m.coding_error_comment()
-				: error.code === 'theme_not_found'
-					? m.coding_error_theme()
-					: m.error_forbidden();
+			error.code === 'comment_not_found' ? m.coding_error_comment() : error.code === 'theme_not_found' ? m.coding_error_theme() : m.error_forbidden();
 		return fail(error.code === 'forbidden' ? 403 : 409, { coding: { commentId, message } });
 	}
 	throw error;

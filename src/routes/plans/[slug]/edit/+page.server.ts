@@ -105,11 +105,7 @@ export const actions: Actions = {
 			number = published.number;
 			await responses.notifyVersionPublished(plan.id, published.id);
 		} catch (error) {
-			if (
-				error instanceof versions.StaleDraftError ||
-				error instanceof versions.NoDraftError ||
-				isUniqueViolation(error)
-			) {
+			if (error instanceof versions.StaleDraftError || error instanceof versions.NoDraftError || isUniqueViolation(error)) {
 				return fail(409, { draft: editorState(draft.values, { message: m.editor_publish_conflict() }) });
 			}
 			if (error instanceof versions.EmptyDraftError) {
@@ -167,11 +163,7 @@ export const actions: Actions = {
 		const parsed = parseForm(periodSchema, formData);
 		if (!parsed.ok) return fail(400, { period: { values: parsed.values, errors: parsed.errors, message: m.error_form_summary() } });
 		return changePeriod(plan, formData, () =>
-			versions.changeCommentPeriod(
-				plan.id,
-				{ action: 'set', opensAt: parsed.data.commentsOpenAt, closesAt: parsed.data.commentsCloseAt },
-				user.id
-			)
+			versions.changeCommentPeriod(plan.id, { action: 'set', opensAt: parsed.data.commentsOpenAt, closesAt: parsed.data.commentsCloseAt }, user.id)
 		);
 	}
 };

@@ -43,7 +43,11 @@ describe('the Atom feed', () => {
 
 	it('has what RFC 4287 requires of a feed and of each entry, newest first, without the draft', async () => {
 		const { xml } = await fetchFeed();
-		const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'link', 'author'].includes(name) }).parse(xml);
+		const parsed = new XMLParser({
+			ignoreAttributes: false,
+			attributeNamePrefix: '@',
+			isArray: (name) => ['entry', 'link', 'author'].includes(name)
+		}).parse(xml);
 		const feed = parsed.feed;
 		expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
 		expect(feed.id).toBe(`https://plans.example.org/plans/${slug}`);

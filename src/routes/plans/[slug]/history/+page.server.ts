@@ -7,10 +7,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const plan = await plans.bySlug(params.slug);
 	if (!plan) notFound();
 	const mayViewDrafts = can(locals.user, 'plans.viewDrafts');
-	const [entries, draft] = await Promise.all([
-		plans.history(plan.id),
-		mayViewDrafts ? plans.draftOf(plan.id) : Promise.resolve(undefined)
-	]);
+	const [entries, draft] = await Promise.all([plans.history(plan.id), mayViewDrafts ? plans.draftOf(plan.id) : Promise.resolve(undefined)]);
 	// A plan with nothing published exists only for those who may see drafts.
 	if (entries.length === 0 && !mayViewDrafts) notFound();
 	const published = Number.parseInt(url.searchParams.get('published') ?? '', 10);

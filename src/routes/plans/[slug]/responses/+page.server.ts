@@ -45,7 +45,13 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		pages: found.pages,
 		unanswered: await responses.unansweredCount(plan.id),
 		currentVersion: current.number,
-		filters: { section: filters.sectionKey ?? '', theme: filters.themeSlug ?? '', session: filters.sessionId ?? '', group: filters.group ?? '', answered: filters.answered },
+		filters: {
+			section: filters.sectionKey ?? '',
+			theme: filters.themeSlug ?? '',
+			session: filters.sessionId ?? '',
+			group: filters.group ?? '',
+			answered: filters.answered
+		},
 		sections: [...sectionHeadings].map(([key, heading]) => ({ key, heading })),
 		themes: await responses.themeOptions(),
 		sessions: await sessions.listForPlan(plan.id)

@@ -15,9 +15,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const sort = parseSort(url.searchParams);
 	const asked = terms.length > 0 || filterParams(filters).size > 0;
 	const [found, sections, options] = await Promise.all([
-		asked
-			? search.findComments({ planId: plan.id, filters, terms, order: sort, page: parsePage(url.searchParams), capCount: true })
-			: null,
+		asked ? search.findComments({ planId: plan.id, filters, terms, order: sort, page: parsePage(url.searchParams), capCount: true }) : null,
 		search.findSections(version.id, terms),
 		filterOptions(plan.id)
 	]);

@@ -12,8 +12,7 @@ import { applyOperation, rowsFromForm, rowsFromStatements, validateRows } from '
 import type { Actions, PageServerLoad } from './$types';
 
 async function sectionsFor(planId: number, versionNumber: number | null) {
-	const version =
-		versionNumber === null ? await plans.currentVersion(planId) : await plans.versionByNumber(planId, versionNumber);
+	const version = versionNumber === null ? await plans.currentVersion(planId) : await plans.versionByNumber(planId, versionNumber);
 	return version ? numberSections(await plans.sectionsOf(version.id)).map((s) => ({ key: s.key, heading: s.heading, number: s.number })) : [];
 }
 

@@ -19,7 +19,11 @@ useTestDatabase();
 
 type Handler = (event: never) => Promise<Response>;
 const locals = (user: { id: number; roles: string[] } | null) =>
-	({ user: user && ({ ...user, email: '', displayName: '', organisation: '', stakeholderGroup: 'research' } as SessionUser), session: null, locale: 'ko' }) as App.Locals;
+	({
+		user: user && ({ ...user, email: '', displayName: '', organisation: '', stakeholderGroup: 'research' } as SessionUser),
+		session: null,
+		locale: 'ko'
+	}) as App.Locals;
 
 async function call(handler: Handler, event: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
 	const response = await handler(event as never);
@@ -74,7 +78,10 @@ describe('GET /api/v1/comments/{id}/suggestions', () => {
 		const second = (await getSuggestions(researcher, String(commentIds[1]))).body as { theme: string; reasons: unknown[] }[];
 		expect(second.map((s) => s.theme)).toContain('support-centre');
 		expect(second.find((s) => s.theme === 'support-centre')!.reasons).toEqual(
-			expect.arrayContaining([{ kind: 'keyword', keyword: '민간위탁' }, { kind: 'similar', theme: 'support-centre', count: 1 }])
+			expect.arrayContaining([
+				{ kind: 'keyword', keyword: '민간위탁' },
+				{ kind: 'similar', theme: 'support-centre', count: 1 }
+			])
 		);
 		// Tagged and rejected themes are not suggested for the first comment.
 		const first = (await getSuggestions(researcher, String(commentIds[0]))).body as { theme: string }[];

@@ -13,10 +13,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const plan = await plans.bySlug(params.slug);
 	if (!plan) notFound();
 	const mayViewDrafts = can(locals.user, 'plans.viewDrafts');
-	const [before, after] = await Promise.all([
-		plans.versionByNumber(plan.id, Number(range[1])),
-		plans.versionByNumber(plan.id, Number(range[2]))
-	]);
+	const [before, after] = await Promise.all([plans.versionByNumber(plan.id, Number(range[1])), plans.versionByNumber(plan.id, Number(range[2]))]);
 	// A draft on either side is, for everyone else, a version that does not exist.
 	for (const version of [before, after]) {
 		if (!version || (version.status === 'draft' && !mayViewDrafts)) notFound();

@@ -1,11 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import {
-	commentIdSchema,
-	editCommentSchema,
-	newCommentSchema,
-	reasonSchema
-} from '$lib/schemas/comments';
+import { commentIdSchema, editCommentSchema, newCommentSchema, reasonSchema } from '$lib/schemas/comments';
 import { signInSchema } from '$lib/schemas/account';
 import { parseForm, formValues } from '$lib/server/pages/forms';
 import { isDatabaseUnavailable } from '$lib/server/db';
@@ -178,13 +173,19 @@ export const actions: Actions = {
 	signInToComment: async (event) => {
 		const formData = await event.request.formData();
 		const draft = Object.fromEntries(
-			Object.entries(formValues(formData)).filter(([key]) => key.startsWith('draft.')).map(([key, value]) => [key.slice(6), value])
+			Object.entries(formValues(formData))
+				.filter(([key]) => key.startsWith('draft.'))
+				.map(([key, value]) => [key.slice(6), value])
 		);
 		const parsed = parseForm(signInSchema, formData);
 		if (!parsed.ok) return fail(400, { values: draft, needSignIn: true, errors: { form: m.error_sign_in_failed() } });
 		const outcome = await attemptSignIn(parsed.data.email, parsed.data.password, event.getClientAddress());
 		if (outcome.kind === 'limited') {
-			return fail(429, { values: draft, needSignIn: true, errors: { form: m.error_rate_limited({ minutes: Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60)) }) } });
+			return fail(429, {
+				values: draft,
+				needSignIn: true,
+				errors: { form: m.error_rate_limited({ minutes: Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60)) }) }
+			});
 		}
 		if (outcome.kind === 'failed') return fail(400, { values: draft, needSignIn: true, errors: { form: m.error_sign_in_failed() } });
 		const { user } = outcome;

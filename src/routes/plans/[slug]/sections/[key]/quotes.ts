@@ -71,9 +71,7 @@ export function selectedPassage(root: HTMLElement): { quote: string; start: numb
 		const probe = document.createRange();
 		probe.setStart(node, offset);
 		probe.setEnd(node, offset + 1);
-		const inside =
-			range.compareBoundaryPoints(Range.START_TO_START, probe) <= 0 &&
-			range.compareBoundaryPoints(Range.END_TO_END, probe) >= 0;
+		const inside = range.compareBoundaryPoints(Range.START_TO_START, probe) <= 0 && range.compareBoundaryPoints(Range.END_TO_END, probe) >= 0;
 		if (inside) {
 			if (first === -1) first = i;
 			last = i;

@@ -5,5 +5,4 @@ import type { PageServerLoad } from './$types';
 // most-read page light (see bench/README.md); section pages, with their live threads, do hydrate.
 export const csr = false;
 
-export const load: PageServerLoad = ({ params, locals }) =>
-	loadPlanPage(params.slug, parseVersionNumber(params.n), locals.user);
+export const load: PageServerLoad = ({ params, locals }) => loadPlanPage(params.slug, parseVersionNumber(params.n), locals.user);
