@@ -193,13 +193,17 @@ const handlePageCache: Handle = async ({ event, resolve }) => {
 		return resolve(event);
 	}
 	const { session, user, renewed } = validation;
-	// A renewed session sets its cookie on this response, which is then drawn for this reader alone
-	// (handleSession looks it up again and sets the cookie).
-	if (!session || renewed) return resolve(event);
+	// handleSession meets the same token and answers it (the cookie cleared).
+	if (!session) return resolve(event);
 	// Looked up once: handleSession takes it from here.
 	event.locals.session = session;
 	event.locals.user = user;
 	event.locals.sessionChecked = true;
+	if (renewed) {
+		// The renewal moves the cookie's expiry too; a response that sets a cookie is drawn for this reader alone.
+		setSessionCookie(event.cookies, token, event.url);
+		return resolve(event);
+	}
 	if (!readerPages.isShared(event.route.id, user)) return resolve(event);
 	const base = pageCache.keyOf(event.request, event.url, locale, `in:${[...user.roles].sort().join(',')}`)!;
 	return readerPages.serve(

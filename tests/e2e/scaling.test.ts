@@ -1,6 +1,7 @@
 // Two app instances on one PostgreSQL database, as behind a load balancer without sticky sessions:
 // a session, a rate limit, a live comment and the themes dashboard's counts cross between them.
 import { expect, test, type Page } from '@playwright/test';
+import postgres from 'postgres';
 import { createServerDatabase } from '../helpers/server-database';
 import { DEMO, DEMO_PASSWORD } from './helpers/accounts';
 import { onServer } from './helpers/instance';
@@ -57,6 +58,29 @@ test('a session made on one instance works on the other, and signing out on eith
 	});
 	expect(signOut.status).toBe(303);
 	expect((await me(a.url, cookie)).status, 'signed out on B, so gone on A').toBe(303);
+});
+
+test('a session used after an hour is renewed on a shared page too: its expiry moves, in the database and the cookie', async () => {
+	const cookie = sessionCookie(await signInOver(a.url, DEMO.participant, DEMO_PASSWORD));
+	const sessionId = cookie.split('=')[1].split('.')[0];
+	const database = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+	try {
+		await database`update sessions set last_verified_at = now() - interval '2 hours' where id = ${sessionId}`;
+		// Shared signed-in page first (the page cache validates the session), then a page drawn per request.
+		for (const path of [`/plans/${SLUG}`, '/me']) {
+			if (path === '/me') await database`update sessions set last_verified_at = now() - interval '2 hours' where id = ${sessionId}`;
+			const page = await fetch(`${b.url}${path}`, { redirect: 'manual', headers: { cookie, accept: 'text/html' } });
+			expect(page.status, path).toBe(200);
+			const renewal = page.headers.getSetCookie().find((line) => line.startsWith(`${cookie};`));
+			expect(renewal, `${path}: the cookie is sent again`).toMatch(/Max-Age=864000/i);
+			const [row] = await database<
+				{ idle: number }[]
+			>`select extract(epoch from now() - last_verified_at)::int as idle from sessions where id = ${sessionId}`;
+			expect(row.idle, `${path}: renewed in the database`).toBeLessThan(60);
+		}
+	} finally {
+		await database.end();
+	}
 });
 
 test('a rate limit counts attempts on both instances together', async () => {
