@@ -1,11 +1,11 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { localeOf } from '$lib/server/http/locale';
 import { m } from '$lib/paraglide/messages';
 import { answering, isReady, startWhenDatabaseAnswers } from '$lib/server/operations/startup';
 import { answerClientErrors } from '$lib/server/http/client-errors';
 import { errorCode, isDatabaseUnavailable } from '$lib/server/db';
-import { SESSION_COOKIE_NAME, deleteSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
+import { SESSION_COOKIE_NAME, deleteSessionCookie, setSessionCookie, validateSessionToken, type SessionValidation } from '$lib/server/auth/session';
 import { bodyGuard, crossSiteRefusal, formTypeRefusal, isInvalidInput, securityHeaders, urlRefusal } from '$lib/server/http/guards';
 import * as pageCache from '$lib/server/cache/page-cache';
 import * as readerPages from '$lib/server/cache/reader-pages';
@@ -54,18 +54,21 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	const token = event.cookies.get(SESSION_COOKIE_NAME);
-	if (token) {
-		const { session, user, renewed } = await validateSessionToken(token);
-		if (session) {
-			event.locals.session = session;
-			event.locals.user = user;
-			if (renewed) setSessionCookie(event.cookies, token, event.url);
-		} else {
-			deleteSessionCookie(event.cookies, event.url);
-		}
-	}
+	if (token) takeSession(event, token, await validateSessionToken(token));
 	return resolve(event);
 };
+
+/**
+ * Puts what a session lookup found where the request's code reads it, once: a renewal sends the
+ * cookie again (its expiry moves with the session's), a token that matched nothing clears it.
+ */
+function takeSession(event: RequestEvent, token: string, { session, user, renewed }: SessionValidation): void {
+	event.locals.sessionChecked = true;
+	event.locals.session = session;
+	event.locals.user = user;
+	if (!session) deleteSessionCookie(event.cookies, event.url);
+	else if (renewed) setSessionCookie(event.cookies, token, event.url);
+}
 
 /**
  * An unexpected error is logged and answered without details; an unreachable database becomes
@@ -185,26 +188,18 @@ const handlePageCache: Handle = async ({ event, resolve }) => {
 	if (!pageCache.keyOf(event.request, event.url, locale, 'in')) return resolve(event);
 	// Read once: the session, the reader's facts and the page are all looked up at this generation.
 	const at = await pageCache.readGeneration();
-	let validation: Awaited<ReturnType<typeof validateSessionToken>>;
+	let validation: SessionValidation;
 	try {
 		validation = await readerPages.validatedSession(token, at);
 	} catch {
 		// handleSession meets the same failure and answers it (503 when the database is away).
 		return resolve(event);
 	}
-	const { session, user, renewed } = validation;
-	// handleSession meets the same token and answers it (the cookie cleared).
-	if (!session) return resolve(event);
 	// Looked up once: handleSession takes it from here.
-	event.locals.session = session;
-	event.locals.user = user;
-	event.locals.sessionChecked = true;
-	if (renewed) {
-		// The renewal moves the cookie's expiry too; a response that sets a cookie is drawn for this reader alone.
-		setSessionCookie(event.cookies, token, event.url);
-		return resolve(event);
-	}
-	if (!readerPages.isShared(event.route.id, user)) return resolve(event);
+	takeSession(event, token, validation);
+	const { user, renewed } = validation;
+	// A response that sets or clears the cookie is drawn for this reader alone.
+	if (!user || renewed || !readerPages.isShared(event.route.id, user)) return resolve(event);
 	const base = pageCache.keyOf(event.request, event.url, locale, `in:${[...user.roles].sort().join(',')}`)!;
 	return readerPages.serve(
 		base,
