@@ -2,8 +2,9 @@ import * as responses from '$lib/server/outcome/responses';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals }) => {
-	const unreadNotices = locals.user ? await responses.unreadNoticeCount(locals.user.id) : 0;
-	if (locals.pageRecord) locals.pageRecord.unreadNotices = unreadNotices;
+	const record = locals.pageRecord;
+	const unreadNotices = !locals.user ? 0 : record?.unreadKnown ? record.unreadNotices : await responses.unreadNoticeCount(locals.user.id);
+	if (record) record.unreadNotices = unreadNotices;
 	// A page drawn to be shared shows placeholders where the reader's id and name go (page-cache.ts).
 	const shown = locals.pageTokens?.user ?? locals.user;
 	return {

@@ -42,9 +42,11 @@ export interface PageRecord {
 	mine: number[];
 	endorsed: number[];
 	unreadNotices: number;
+	/** The unread notices were looked up with the reader's facts, so the drawing need not count them. */
+	unreadKnown: boolean;
 }
 
-export const newRecord = (): PageRecord => ({ commentIds: [], mine: [], endorsed: [], unreadNotices: 0 });
+export const newRecord = (): PageRecord => ({ commentIds: [], mine: [], endorsed: [], unreadNotices: 0, unreadKnown: false });
 
 export function isShared(routeId: string | null, user: SessionUser): boolean {
 	return routeId !== null && SHARED_ROUTES.has(routeId) && user.roles.every((role) => SHARED_ROLES.has(role));
@@ -194,7 +196,7 @@ export async function serve(
 			);
 	}
 	const facts = await factsOf(user.id, base, ids);
-	const record = newRecord();
+	const record = { ...newRecord(), unreadNotices: facts.unreadNotices, unreadKnown: true };
 	return pageCache.serve(
 		`${base} ${signature(facts)}`,
 		(tokens) => draw(tokens, record),

@@ -40,10 +40,9 @@ function sectionScope(planId: number, sectionKey: string, upToVersion: number): 
 	return and(eq(comments.planId, planId), eq(comments.sectionKey, sectionKey), lte(planVersions.number, upToVersion))!;
 }
 
-/** Every reply under the given top-level comments, found by walking parent links. */
-export async function descendants(rootIds: number[], limitPerRoot = REPLIES_PER_THREAD): Promise<number[]> {
-	if (rootIds.length === 0) return [];
-	const found = await rows<{ id: number | string }>(sql`
+/** The ids of every reply under the given top-level comments, found by walking parent links: a query to use inside another. */
+function repliesUnder(rootIds: number[], limitPerRoot: number): SQL {
+	return sql`
 		with recursive thread as (
 			select id, 1 as level, parent_id as root from comments where parent_id in ${rootIds}
 			union all
@@ -51,7 +50,13 @@ export async function descendants(rootIds: number[], limitPerRoot = REPLIES_PER_
 		)
 		select id from (
 			select id, row_number() over (partition by root order by id) as n from thread
-		) numbered where n <= ${limitPerRoot}`);
+		) numbered where n <= ${limitPerRoot}`;
+}
+
+/** Every reply under the given top-level comments. */
+export async function descendants(rootIds: number[], limitPerRoot = REPLIES_PER_THREAD): Promise<number[]> {
+	if (rootIds.length === 0) return [];
+	const found = await rows<{ id: number | string }>(repliesUnder(rootIds, limitPerRoot));
 	return found.map((row) => Number(row.id));
 }
 
@@ -101,9 +106,17 @@ export async function sectionThreads(options: {
 		.orderBy(...orderFor(options.sort))
 		.limit(THREADS_PER_PAGE)
 		.offset((page - 1) * THREADS_PER_PAGE);
-	const replyIds = await descendants(roots.map((root) => root.id));
-	const replies = replyIds.length
-		? await selectComments().where(and(inArray(comments.id, replyIds), lte(planVersions.number, options.upToVersion)))
+	// The replies in the same statement as the walk that finds them.
+	const replies = roots.length
+		? await selectComments().where(
+				and(
+					sql`${comments.id} in (${repliesUnder(
+						roots.map((root) => root.id),
+						REPLIES_PER_THREAD
+					)})`,
+					lte(planVersions.number, options.upToVersion)
+				)
+			)
 		: [];
 	const list = await views([...roots, ...replies], options.viewer);
 	const tree = buildTree(list);

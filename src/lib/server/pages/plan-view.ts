@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { can } from '$lib/roles';
 import type { SessionUser } from '$lib/server/auth/session';
 import * as plans from '$lib/server/plan-text/plans';
+import * as frozenText from '$lib/server/cache/frozen-text';
 import { renderPlan } from '$lib/server/plan-text/markdown';
 import { numberSections } from '$lib/server/plan-text/section-numbers';
 import * as comments from '$lib/server/commentary/threads';
@@ -40,8 +41,8 @@ export async function resolveVersion(slug: string, number: number | null, user: 
 	return { plan, version, mayViewDrafts };
 }
 
-export async function renderedSections(versionId: number): Promise<NumberedSection[]> {
-	const sections = await plans.sectionsOf(versionId);
+export async function renderedSections(version: plans.PlanVersion): Promise<NumberedSection[]> {
+	const sections = await frozenText.sectionsOf(version);
 	return numberSections(sections).map((section) => ({
 		key: section.key,
 		heading: section.heading,
@@ -62,7 +63,7 @@ export function parseVersionNumber(raw: string): number {
 export async function loadPlanPage(slug: string, number: number | null, user: SessionUser | null) {
 	const { plan, version, mayViewDrafts } = await resolveVersion(slug, number, user);
 	const [sections, versions, draft, commentCounts] = await Promise.all([
-		renderedSections(version.id),
+		renderedSections(version),
 		plans.publishedVersions(plan.id),
 		mayViewDrafts ? plans.draftOf(plan.id) : Promise.resolve(undefined),
 		version.status === 'draft' ? Promise.resolve({}) : comments.countsBySection(plan.id, version.number)

@@ -3,7 +3,7 @@ import { can } from '$lib/roles';
 import { periodState } from '$lib/period';
 import { SORTS, type ThreadSort } from '$lib/schemas/comments';
 import type { SessionUser } from '$lib/server/auth/session';
-import * as plans from '$lib/server/plan-text/plans';
+import * as frozenText from '$lib/server/cache/frozen-text';
 import * as comments from '$lib/server/commentary/threads';
 import type { Viewer } from '$lib/server/commentary/views';
 import * as suggestions from '$lib/server/analysis/suggestions';
@@ -34,7 +34,7 @@ export async function loadSectionPage(options: {
 }) {
 	const { plan, version } = await resolveVersion(options.slug, options.versionNumber, options.user);
 	if (version.status === 'draft') notFound();
-	const sections = numberSections(await plans.sectionsOf(version.id));
+	const sections = numberSections(await frozenText.sectionsOf(version));
 	const index = sections.findIndex((s) => s.key === options.key);
 	if (index === -1) notFound();
 	const section = sections[index];
@@ -49,7 +49,7 @@ export async function loadSectionPage(options: {
 			page,
 			viewer: viewerOf(options.user)
 		}),
-		comments.sectionChangedSince(plan.id, section.key, version.number)
+		frozenText.sectionChangedSince(version, section.key)
 	]);
 	if (options.record) recordComments(options.record, threads.threads);
 	const isCurrent = version.status === 'published';
