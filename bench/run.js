@@ -316,6 +316,7 @@ async function benchmarkRun({ database, comments }) {
 			log(
 				`forum: ${forum.requests} requests (${forum.rps}/s)  p50 ${forum.p50_ms?.toFixed(1)} ms  p99 ${forum.p99_ms?.toFixed(1)} ms  errors ${forum.errors}  refused sign-ins ${forum.refused_sign_ins}  reads ${forum.reads} (+${forum.reads_signed_out} signed out)  endorsements ${forum.endorsements}  posts ${forum.posts}`
 			);
+			log(`forum: by kind ${JSON.stringify(forum.by_kind)}; after the arrivals ${JSON.stringify(forum.after_arrivals)}`);
 			if (forum.errors) log(`forum: errors ${JSON.stringify(forum.problems)}`);
 			await stopServer(server);
 			server = await startServer(db.env, port);
