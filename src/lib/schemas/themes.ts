@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMMENT_KINDS } from '$lib/schemas/comments';
 import { STAKEHOLDER_GROUPS } from '$lib/roles';
+import { pastedTextSchema } from '$lib/schemas/pasted-text';
 
 /** As a theme's URL part: /plans/{slug}/themes/{theme}. */
 export const THEME_SLUG = /^[a-z0-9][a-z0-9-]{1,39}$/;
@@ -126,12 +127,8 @@ export function readQueueFilters(params: URLSearchParams): QueueFilters {
 }
 
 /** Body of POST /api/v1/themes/suggest. Errors name messages (error_suggest_…). */
-export const suggestTextSchema = z.object(
-	{
-		text: z
-			.string({ error: 'suggest_text_missing' })
-			.max(SUGGEST_TEXT_MAX, { error: 'suggest_text_too_long' })
-			.refine((text) => text.trim().length > 0, { error: 'suggest_text_empty' })
-	},
-	{ error: 'suggest_text_missing' }
-);
+export const suggestTextSchema = pastedTextSchema(SUGGEST_TEXT_MAX, {
+	missing: 'suggest_text_missing',
+	tooLong: 'suggest_text_too_long',
+	empty: 'suggest_text_empty'
+});

@@ -1,7 +1,6 @@
-import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { changePasswordSchema, profileSchema } from '$lib/schemas/account';
-import { parseForm } from '$lib/server/pages/forms';
+import { formAction } from '$lib/server/pages/forms';
 import { requireUser } from '$lib/server/auth/guard';
 import { attemptPasswordChange } from '$lib/server/accounts/sign-in';
 import { ABSOLUTE_LIFETIME_SECONDS, INACTIVITY_TIMEOUT_SECONDS, countOtherSessions, invalidateUserSessions } from '$lib/server/auth/session';
@@ -22,33 +21,29 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-export const actions: Actions = {
-	updateProfile: async ({ locals, request, url }) => {
-		const user = requireUser(locals, url);
-		const parsed = parseForm(profileSchema, await request.formData());
-		if (!parsed.ok) {
-			return fail(400, { profile: { values: parsed.values, errors: parsed.errors } });
+export const actions = {
+	updateProfile: formAction(
+		profileSchema,
+		{ user: ({ locals, url }) => requireUser(locals, url), failure: (failure) => ({ profile: failure }) },
+		async ({ data, user }) => {
+			await users.updateProfile(user.id, data);
+			return { profile: { saved: true } };
 		}
-		await users.updateProfile(user.id, parsed.data);
-		return { profile: { saved: true } };
-	},
-	changePassword: async ({ locals, request, url, getClientAddress }) => {
-		const user = requireUser(locals, url);
-		const parsed = parseForm(changePasswordSchema, await request.formData());
-		if (!parsed.ok) return fail(400, { password: { errors: parsed.errors } });
-		const outcome = await attemptPasswordChange(user, parsed.data.currentPassword, parsed.data.newPassword, getClientAddress(), locals.session?.id);
-		if (outcome.kind === 'limited') {
-			const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
-			return fail(429, { password: { errors: { form: m.error_rate_limited({ minutes }) } } });
+	),
+	changePassword: formAction(
+		changePasswordSchema,
+		// Nothing typed comes back: every field is a password.
+		{ user: ({ locals, url }) => requireUser(locals, url), failure: ({ errors }) => ({ password: { errors } }) },
+		async ({ data, user, event, refuse, limited }) => {
+			const outcome = await attemptPasswordChange(user, data.currentPassword, data.newPassword, event.getClientAddress(), event.locals.session?.id);
+			if (outcome.kind === 'limited') return limited(outcome.retryAfterSeconds);
+			if (outcome.kind === 'failed') return refuse(400, { currentPassword: m.error_current_password() });
+			return { password: { saved: true } };
 		}
-		if (outcome.kind === 'failed') {
-			return fail(400, { password: { errors: { currentPassword: m.error_current_password() } } });
-		}
-		return { password: { saved: true } };
-	},
+	),
 	signOutOtherSessions: async ({ locals, url }) => {
 		const user = requireUser(locals, url);
 		if (locals.session) await invalidateUserSessions(user.id, locals.session.id);
 		return { sessions: { signedOutOthers: true } };
 	}
-};
+} satisfies Actions;

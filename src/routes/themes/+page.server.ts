@@ -5,7 +5,7 @@ import { editThemeSchema, mergeThemesSchema, newThemeSchema, themeIdSchema } fro
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/pages/forms';
 import * as themes from '$lib/server/analysis/themes';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** Everyone signed in may read the taxonomy; only researchers change it. */
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -25,6 +25,19 @@ function refused(err: unknown, form: 'create' | 'edit' | 'merge' | 'list', value
 				? { survivorId: m.error_theme_merge_same() }
 				: { form: err.code === 'archived' ? m.themes_error_archived() : m.themes_error_merged() };
 	return fail(err.code === 'same_theme' ? 400 : 409, { form, themeId, values, errors });
+}
+
+/** An action on one theme of the list (archive, restore): it goes back to the list, or says why not beside it. */
+async function listAction({ locals, request }: RequestEvent, act: typeof themes.archive, done: string) {
+	const user = requireCapability(locals, 'themes.manage');
+	const parsed = parseForm(themeIdSchema, await request.formData());
+	if (!parsed.ok) return fail(400, { form: 'list', values: parsed.values, errors: { form: m.error_format() } });
+	try {
+		await act(parsed.data.themeId, user);
+	} catch (err) {
+		return refused(err, 'list', parsed.values, parsed.data.themeId);
+	}
+	redirect(303, done);
 }
 
 export const actions: Actions = {
@@ -68,27 +81,6 @@ export const actions: Actions = {
 		redirect(303, `/themes?merged=${result.tagsMoved}:${result.duplicatesDropped}`);
 	},
 
-	archiveTheme: async ({ locals, request }) => {
-		const user = requireCapability(locals, 'themes.manage');
-		const parsed = parseForm(themeIdSchema, await request.formData());
-		if (!parsed.ok) return fail(400, { form: 'list', values: parsed.values, errors: { form: m.error_format() } });
-		try {
-			await themes.archive(parsed.data.themeId, user);
-		} catch (err) {
-			return refused(err, 'list', parsed.values, parsed.data.themeId);
-		}
-		redirect(303, '/themes?archived=1#archived');
-	},
-
-	restoreTheme: async ({ locals, request }) => {
-		const user = requireCapability(locals, 'themes.manage');
-		const parsed = parseForm(themeIdSchema, await request.formData());
-		if (!parsed.ok) return fail(400, { form: 'list', values: parsed.values, errors: { form: m.error_format() } });
-		try {
-			await themes.restore(parsed.data.themeId, user);
-		} catch (err) {
-			return refused(err, 'list', parsed.values, parsed.data.themeId);
-		}
-		redirect(303, '/themes?restored=1');
-	}
+	archiveTheme: (event) => listAction(event, themes.archive, '/themes?archived=1#archived'),
+	restoreTheme: (event) => listAction(event, themes.restore, '/themes?restored=1')
 };

@@ -3,7 +3,7 @@ import { db, isUniqueViolation } from '$lib/server/db';
 import { users } from '$lib/server/db/schema';
 import { escapeLike } from '$lib/server/db/like';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '$lib/server/auth/password';
-import { invalidateUserSessions } from '$lib/server/auth/session';
+import { invalidateUserSessions, type SessionUser } from '$lib/server/auth/session';
 import * as audit from '$lib/server/accounts/audit';
 import type { Role, StakeholderGroup } from '$lib/roles';
 import { nameCollator } from '$lib/format';
@@ -33,15 +33,8 @@ const publicColumns = {
 	createdAt: users.createdAt
 };
 
-export type UserRecord = {
-	id: number;
-	email: string;
-	displayName: string;
-	organisation: string;
-	stakeholderGroup: StakeholderGroup;
-	roles: Role[];
-	createdAt: Date;
-};
+/** A user as their session knows them, with when they registered. */
+export type UserRecord = SessionUser & { createdAt: Date };
 
 export async function create(input: NewUser): Promise<UserRecord> {
 	const passwordHash = await hashPassword(input.password);

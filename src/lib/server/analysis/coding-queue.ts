@@ -17,7 +17,7 @@ import {
 } from '$lib/server/db/schema';
 import { renderComment } from '$lib/server/plan-text/markdown';
 import { numberSections } from '$lib/server/plan-text/section-numbers';
-import type { CommentTag } from '$lib/server/commentary/views';
+import { themeMarkColumns, type CommentTag } from '$lib/server/commentary/views';
 import { NO_SECTION_FILTER, type QueueFilters, type QueueState } from '$lib/schemas/themes';
 import { authorColumns, authorGroup, authorOf, type CommentAuthor } from '$lib/server/analysis/authors';
 import { assertCoder, type Actor } from '$lib/server/analysis/coder';
@@ -133,10 +133,7 @@ async function planCodings(planId: number): Promise<PlanCodings> {
 			.select({
 				commentId: commentTags.commentId,
 				taggedBy: commentTags.taggedBy,
-				slug: themes.slug,
-				labelKo: themes.labelKo,
-				labelEn: themes.labelEn,
-				color: themes.color
+				...themeMarkColumns
 			})
 			.from(commentTags)
 			.innerJoin(themes, eq(themes.id, commentTags.themeId))

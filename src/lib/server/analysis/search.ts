@@ -19,6 +19,7 @@ import { contains } from '$lib/server/db/like';
 import { plainText } from '$lib/server/plan-text/markdown';
 import { numberSections } from '$lib/server/plan-text/section-numbers';
 import type { CommentFilters } from '$lib/schemas/search';
+import { byComment, themeMarkColumns, type ThemeMark } from '$lib/server/commentary/views';
 import { authorColumns, authorOf, type CommentAuthor } from '$lib/server/analysis/authors';
 import { activeTheme, bodyContains, filterConditions, termConditions } from '$lib/server/analysis/comment-filters';
 import { highlight, snippet } from '$lib/server/analysis/snippets';
@@ -36,12 +37,7 @@ function bodyContainsOnWalk(term: string): SQL {
 	return sql`strpos(${comments.body}, ${term}) > 0`;
 }
 
-export interface ThemeMark {
-	slug: string;
-	labelKo: string;
-	labelEn: string;
-	color: string;
-}
+export type { ThemeMark };
 
 export interface CommentHit {
 	id: number;
@@ -74,27 +70,15 @@ function orderBy(order: Order): SQL[] {
 
 /** Active themes of each comment (tagged by any researcher), in taxonomy order. */
 export async function themesOf(ids: number[]): Promise<Map<number, ThemeMark[]>> {
-	const found = new Map<number, ThemeMark[]>();
-	if (ids.length === 0) return found;
+	if (ids.length === 0) return new Map();
+	// DISTINCT orders only by what it selects: the position too.
 	const tagged = await db
-		.selectDistinct({
-			commentId: commentTags.commentId,
-			slug: themes.slug,
-			labelKo: themes.labelKo,
-			labelEn: themes.labelEn,
-			color: themes.color,
-			position: themes.position
-		})
+		.selectDistinct({ commentId: commentTags.commentId, ...themeMarkColumns, position: themes.position })
 		.from(commentTags)
 		.innerJoin(themes, eq(themes.id, commentTags.themeId))
 		.where(and(inArray(commentTags.commentId, ids), activeTheme))
 		.orderBy(asc(themes.position), asc(themes.slug), asc(commentTags.commentId));
-	for (const { commentId, position: _position, ...theme } of tagged) {
-		const list = found.get(commentId) ?? [];
-		list.push(theme);
-		found.set(commentId, list);
-	}
-	return found;
+	return byComment(tagged, ({ commentId: _commentId, position: _position, ...theme }) => theme);
 }
 
 // The page's details, kept prepared per database: planning this seven-table join cost more than

@@ -7,7 +7,9 @@ import { comments, consultationSessions, speakers, synthesisQuotes, themeSynthes
 import { can } from '$lib/roles';
 import * as audit from '$lib/server/accounts/audit';
 import { plainText, renderComment } from '$lib/server/plan-text/markdown';
+import { themeMarkColumns, type ThemeMark } from '$lib/server/commentary/views';
 import { authorColumns, authorOf, type CommentAuthor } from '$lib/server/analysis/authors';
+import type { Actor } from '$lib/server/analysis/coder';
 
 export type SynthesisErrorCode = 'forbidden' | 'comment_not_found' | 'excerpt_not_found' | 'quote_not_found';
 
@@ -18,21 +20,14 @@ export class SynthesisError extends Error {
 	}
 }
 
-export interface Actor {
-	id: number;
-	roles: readonly string[];
-}
+export type { Actor };
 
 function assertEditor(actor: Actor): void {
 	if (!can(actor, 'syntheses.edit')) throw new SynthesisError('forbidden');
 }
 
-export interface ThemeRef {
+export interface ThemeRef extends ThemeMark {
 	id: number;
-	slug: string;
-	labelKo: string;
-	labelEn: string;
-	color: string;
 	description: string;
 	archivedAt: Date | null;
 	mergedInto: string | null;
@@ -43,10 +38,7 @@ export async function themeBySlug(slug: string): Promise<ThemeRef | undefined> {
 	const [theme] = await db
 		.select({
 			id: themes.id,
-			slug: themes.slug,
-			labelKo: themes.labelKo,
-			labelEn: themes.labelEn,
-			color: themes.color,
+			...themeMarkColumns,
 			description: themes.description,
 			archivedAt: themes.archivedAt,
 			mergedInto: survivor.slug
@@ -71,20 +63,21 @@ const revisionOf = sql<string>`(extract(epoch from ${themeSyntheses.updatedAt}) 
 
 const EMPTY: Synthesis = { body: '', html: '', updatedAt: null, updatedBy: null, revision: '' };
 
+/** A synthesis as `toSynthesis` reads it, for a select from theme_syntheses that joins its last editor. */
+const synthesisColumns = { body: themeSyntheses.body, updatedAt: themeSyntheses.updatedAt, updatedBy: users.displayName, revision: revisionOf };
+
+function toSynthesis(row: { body: string; updatedAt: Date; updatedBy: string | null; revision: string }): Synthesis {
+	return { ...row, revision: String(row.revision), html: renderComment(row.body) };
+}
+
 async function read(planId: number, themeId: number, tx: Transaction | typeof db = db, lock = false): Promise<Synthesis> {
 	const query = tx
-		.select({
-			body: themeSyntheses.body,
-			updatedAt: themeSyntheses.updatedAt,
-			updatedBy: users.displayName,
-			revision: revisionOf
-		})
+		.select(synthesisColumns)
 		.from(themeSyntheses)
 		.leftJoin(users, eq(users.id, themeSyntheses.updatedBy))
 		.where(and(eq(themeSyntheses.planId, planId), eq(themeSyntheses.themeId, themeId)));
 	const [found] = lock ? await query.for('update', { of: themeSyntheses }) : await query;
-	if (!found) return EMPTY;
-	return { ...found, revision: String(found.revision), html: renderComment(found.body) };
+	return found ? toSynthesis(found) : EMPTY;
 }
 
 export function synthesisOf(planId: number, themeId: number): Promise<Synthesis> {
@@ -94,17 +87,11 @@ export function synthesisOf(planId: number, themeId: number): Promise<Synthesis>
 /** Every written synthesis of a plan (for the report), by theme id. */
 export async function synthesesOf(planId: number): Promise<Map<number, Synthesis>> {
 	const found = await db
-		.select({
-			themeId: themeSyntheses.themeId,
-			body: themeSyntheses.body,
-			updatedAt: themeSyntheses.updatedAt,
-			updatedBy: users.displayName,
-			revision: revisionOf
-		})
+		.select({ themeId: themeSyntheses.themeId, ...synthesisColumns })
 		.from(themeSyntheses)
 		.leftJoin(users, eq(users.id, themeSyntheses.updatedBy))
 		.where(eq(themeSyntheses.planId, planId));
-	return new Map(found.map(({ themeId, ...s }) => [themeId, { ...s, revision: String(s.revision), html: renderComment(s.body) }]));
+	return new Map(found.map(({ themeId, ...row }) => [themeId, toSynthesis(row)]));
 }
 
 export type SaveResult = { saved: true; revision: string } | { saved: false; current: Synthesis };
@@ -205,6 +192,14 @@ export async function quotesOf(
 	}));
 }
 
+/** The audit entry of a pin or unpin: the quoted comment, with the plan and theme it was pinned under. */
+function recordQuote(tx: Transaction, actor: Actor, action: 'quote.pin' | 'quote.unpin', commentId: number, at: { planId: number; themeId: number }) {
+	return audit.record(
+		{ actorId: actor.id, action, targetType: 'comment', targetId: commentId, detail: { planId: at.planId, themeId: at.themeId } },
+		tx
+	);
+}
+
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
@@ -254,16 +249,7 @@ export async function pinQuote(actor: Actor, input: { planId: number; themeId: n
 				createdBy: actor.id
 			})
 			.returning({ id: synthesisQuotes.id });
-		await audit.record(
-			{
-				actorId: actor.id,
-				action: 'quote.pin',
-				targetType: 'comment',
-				targetId: input.commentId,
-				detail: { planId: input.planId, themeId: input.themeId }
-			},
-			tx
-		);
+		await recordQuote(tx, actor, 'quote.pin', input.commentId, input);
 		return quote.id;
 	});
 }
@@ -283,16 +269,7 @@ export async function unpinQuote(actor: Actor, input: { planId: number; themeId:
 	await db.transaction(async (tx) => {
 		const quote = await ownQuote(tx, input);
 		await tx.delete(synthesisQuotes).where(eq(synthesisQuotes.id, quote.id));
-		await audit.record(
-			{
-				actorId: actor.id,
-				action: 'quote.unpin',
-				targetType: 'comment',
-				targetId: quote.commentId,
-				detail: { planId: input.planId, themeId: input.themeId }
-			},
-			tx
-		);
+		await recordQuote(tx, actor, 'quote.unpin', quote.commentId, input);
 	});
 }
 

@@ -7,16 +7,13 @@ import { STAKEHOLDER_GROUPS } from '$lib/roles';
 import { ONLINE, UNKNOWN_GROUP } from '$lib/schemas/search';
 import { activeTheme } from '$lib/server/analysis/comment-filters';
 import { sectionOptions } from '$lib/server/analysis/filter-options';
+import { themeMarkColumns, type ThemeMark } from '$lib/server/commentary/views';
 
 /** theme slug → column key → comments. */
 export type Matrix = Record<string, Record<string, number>>;
 
-export interface DashboardTheme {
+export interface DashboardTheme extends ThemeMark {
 	id: number;
-	slug: string;
-	labelKo: string;
-	labelEn: string;
-	color: string;
 	description: string;
 	count: number;
 	synthesis: { updatedAt: Date; updatedBy: string | null; empty: boolean } | null;
@@ -104,10 +101,7 @@ async function activeThemes(planId: number) {
 	return db
 		.select({
 			id: themes.id,
-			slug: themes.slug,
-			labelKo: themes.labelKo,
-			labelEn: themes.labelEn,
-			color: themes.color,
+			...themeMarkColumns,
 			description: themes.description,
 			synthesisAt: themeSyntheses.updatedAt,
 			synthesisBy: users.displayName,

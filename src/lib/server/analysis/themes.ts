@@ -7,6 +7,7 @@ import { commentTags, suggestionDecisions, synthesisQuotes, themeSyntheses, them
 import { can } from '$lib/roles';
 import * as audit from '$lib/server/accounts/audit';
 import type { ThemeInput } from '$lib/schemas/themes';
+import type { Actor } from '$lib/server/analysis/coder';
 
 export type ThemeErrorCode = 'forbidden' | 'not_found' | 'slug_taken' | 'same_theme' | 'archived' | 'merged';
 
@@ -17,11 +18,8 @@ export class ThemeError extends Error {
 	}
 }
 
-/** Whoever acts: checked here too, so no caller can skip the rule that only researchers manage themes. */
-export interface Actor {
-	id: number;
-	roles: readonly string[];
-}
+// Whoever acts: checked here too, so no caller can skip the rule that only researchers manage themes.
+export type { Actor };
 
 export type ThemeRecord = typeof themes.$inferSelect;
 

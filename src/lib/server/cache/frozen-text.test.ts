@@ -19,7 +19,7 @@ describe('the text of published versions', () => {
 		const drafted = await frozenText.sectionsOf(draft);
 		await versions.saveDraft(
 			plan.id,
-			{ title: '수정안', sections: [{ key: 'support-centre', heading: '지원센터', body: '새로 쓴 본문' }] },
+			{ title: '수정안', sections: [{ key: 'support-centre', heading: '지원센터', body: '새로 쓴 본문', parentKey: null }] },
 			official.id
 		);
 		const again = await frozenText.sectionsOf(draft);

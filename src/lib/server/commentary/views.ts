@@ -30,13 +30,31 @@ export interface Author {
 	group: string | null;
 }
 
-export interface CommentTag {
+/** A theme as a tag shows it. */
+export interface ThemeMark {
 	slug: string;
 	labelKo: string;
 	labelEn: string;
 	color: string;
+}
+
+export interface CommentTag extends ThemeMark {
 	/** Researchers who applied the tag. */
 	taggedBy: number[];
+}
+
+/** A `ThemeMark`'s columns, for a select that joins themes. */
+export const themeMarkColumns = { slug: themes.slug, labelKo: themes.labelKo, labelEn: themes.labelEn, color: themes.color };
+
+/** Rows about several comments, listed per comment in the order they came. */
+export function byComment<R extends { commentId: number }, T>(rows: R[], item: (row: R) => T): Map<number, T[]> {
+	const found = new Map<number, T[]>();
+	for (const row of rows) {
+		const list = found.get(row.commentId) ?? [];
+		list.push(item(row));
+		found.set(row.commentId, list);
+	}
+	return found;
 }
 
 export interface OfficialResponse {
@@ -193,16 +211,11 @@ async function endorsedBy(viewer: Viewer | null, ids: number[]): Promise<Set<num
 }
 
 async function tagsFor(ids: number[]): Promise<Map<number, CommentTag[]>> {
-	const found = new Map<number, CommentTag[]>();
-	if (ids.length === 0) return found;
+	if (ids.length === 0) return new Map();
 	const tagged = await db
 		.select({
 			commentId: commentTags.commentId,
-			slug: themes.slug,
-			labelKo: themes.labelKo,
-			labelEn: themes.labelEn,
-			color: themes.color,
-			position: themes.position,
+			...themeMarkColumns,
 			taggedBy: sql<number[]>`array_agg(${commentTags.taggedBy} order by ${commentTags.taggedBy})`
 		})
 		.from(commentTags)
@@ -210,12 +223,7 @@ async function tagsFor(ids: number[]): Promise<Map<number, CommentTag[]>> {
 		.where(inArray(commentTags.commentId, ids))
 		.groupBy(commentTags.commentId, themes.id)
 		.orderBy(asc(themes.position));
-	for (const { commentId, position: _position, ...tag } of tagged) {
-		const list = found.get(commentId) ?? [];
-		list.push({ ...tag, taggedBy: tag.taggedBy.map(Number) });
-		found.set(commentId, list);
-	}
-	return found;
+	return byComment(tagged, ({ commentId: _commentId, ...tag }) => ({ ...tag, taggedBy: tag.taggedBy.map(Number) }));
 }
 
 export async function responsesFor(ids: number[]): Promise<Map<number, OfficialResponse>> {
@@ -250,8 +258,7 @@ export async function responsesFor(ids: number[]): Promise<Map<number, OfficialR
 export type Reflection = { versionNumber: number; sectionKey: string; heading: string };
 
 export async function reflectionsFor(ids: number[]): Promise<Map<number, Reflection[]>> {
-	const found = new Map<number, Reflection[]>();
-	if (ids.length === 0) return found;
+	if (ids.length === 0) return new Map();
 	const links = await db
 		.select({
 			commentId: revisionLinks.commentId,
@@ -264,12 +271,7 @@ export async function reflectionsFor(ids: number[]): Promise<Map<number, Reflect
 		.leftJoin(planSections, and(eq(planSections.versionId, revisionLinks.versionId), eq(planSections.key, revisionLinks.sectionKey)))
 		.where(and(inArray(revisionLinks.commentId, ids), sql`${planVersions.status} <> 'draft'`))
 		.orderBy(asc(planVersions.number), asc(revisionLinks.sectionKey));
-	for (const { commentId, ...link } of links) {
-		const list = found.get(commentId) ?? [];
-		list.push(link);
-		found.set(commentId, list);
-	}
-	return found;
+	return byComment(links, ({ commentId: _commentId, ...link }) => link);
 }
 
 export async function views(rowsFound: CommentRow[], viewer: Viewer | null): Promise<CommentView[]> {

@@ -37,22 +37,25 @@ async function versionId(planId: number, number: number | null): Promise<number 
 	return version.id;
 }
 
+/** The columns a session's form sets, on creation and on every edit alike. */
+function sessionFields(input: SessionInput, versionId: number | null) {
+	return {
+		versionId,
+		title: input.title,
+		kind: input.kind,
+		heldOn: input.heldOn,
+		place: input.place,
+		attendees: input.attendees,
+		notes: input.notes
+	};
+}
+
 export async function create(planId: number, input: SessionInput, officialId: number): Promise<number> {
 	const version = await versionId(planId, input.versionNumber);
 	return db.transaction(async (tx) => {
 		const [session] = await tx
 			.insert(consultationSessions)
-			.values({
-				planId,
-				versionId: version,
-				title: input.title,
-				kind: input.kind,
-				heldOn: input.heldOn,
-				place: input.place,
-				attendees: input.attendees,
-				notes: input.notes,
-				createdBy: officialId
-			})
+			.values({ planId, ...sessionFields(input, version), createdBy: officialId })
 			.returning({ id: consultationSessions.id });
 		await audit.record({ actorId: officialId, action: 'session.create', targetType: 'session', targetId: session.id }, tx);
 		return session.id;
@@ -64,18 +67,7 @@ export async function update(sessionId: number, input: SessionInput, officialId:
 	if (!existing) throw new SessionError('session_not_found');
 	const version = await versionId(existing.planId, input.versionNumber);
 	await db.transaction(async (tx) => {
-		await tx
-			.update(consultationSessions)
-			.set({
-				versionId: version,
-				title: input.title,
-				kind: input.kind,
-				heldOn: input.heldOn,
-				place: input.place,
-				attendees: input.attendees,
-				notes: input.notes
-			})
-			.where(eq(consultationSessions.id, sessionId));
+		await tx.update(consultationSessions).set(sessionFields(input, version)).where(eq(consultationSessions.id, sessionId));
 		await audit.record({ actorId: officialId, action: 'session.update', targetType: 'session', targetId: sessionId }, tx);
 	});
 }

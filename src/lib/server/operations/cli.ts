@@ -82,6 +82,15 @@ async function createUser(argv: string[]) {
 	console.log(`created ${user.email} with roles: ${user.roles.join(', ') || 'participant'}`);
 }
 
+/** `db:export` and `db:import`: the file is their one argument, the rows moved per table are reported. */
+async function withFile(argv: string[], command: 'export' | 'import', move: (file: string) => Promise<Record<string, number>>, done: string) {
+	const file = argv[0];
+	if (!file) throw new Error(`usage: npm run db:${command} -- data.json`);
+	await open();
+	const counts = await move(file);
+	console.log(`${done} ${file}: ${JSON.stringify(counts)}`);
+}
+
 export async function run(command: string, argv: string[]): Promise<number> {
 	try {
 		switch (command) {
@@ -96,22 +105,12 @@ export async function run(command: string, argv: string[]): Promise<number> {
 				console.log('seeded the demo plan, themes and accounts');
 				break;
 			}
-			case 'export': {
-				const file = argv[0];
-				if (!file) throw new Error('usage: npm run db:export -- data.json');
-				await open();
-				const counts = await exportData(file);
-				console.log(`exported to ${file}: ${JSON.stringify(counts)}`);
+			case 'export':
+				await withFile(argv, 'export', exportData, 'exported to');
 				break;
-			}
-			case 'import': {
-				const file = argv[0];
-				if (!file) throw new Error('usage: npm run db:import -- data.json');
-				await open();
-				const counts = await importData(file);
-				console.log(`imported from ${file}: ${JSON.stringify(counts)}`);
+			case 'import':
+				await withFile(argv, 'import', importData, 'imported from');
 				break;
-			}
 			case 'user:create':
 				await createUser(argv);
 				break;

@@ -3,44 +3,25 @@
 import { m } from '$lib/paraglide/messages';
 import type { CommentErrorCode } from '../commentary/errors';
 
+/** Per refusal: its words (a function, so they are in the reader's language) and its status. */
+const REFUSALS: Record<CommentErrorCode, { message: () => string; status: number }> = {
+	plan_not_found: { message: m.error_not_found, status: 404 },
+	section_not_found: { message: m.comment_error_section, status: 400 },
+	period_closed: { message: m.comment_error_period_closed, status: 409 },
+	parent_not_found: { message: m.comment_error_parent, status: 400 },
+	comment_not_found: { message: m.comment_error_missing, status: 404 },
+	not_author: { message: m.comment_error_not_author, status: 403 },
+	not_editable: { message: m.comment_error_not_editable, status: 409 },
+	own_comment: { message: m.comment_error_own, status: 400 },
+	quote_not_found: { message: m.comment_error_quote, status: 400 },
+	key_reused: { message: m.comment_error_key_reused, status: 409 }
+};
+
 /** What to tell the person, in their language, when a comment action is refused. */
 export function commentErrorMessage(code: CommentErrorCode): string {
-	switch (code) {
-		case 'plan_not_found':
-			return m.error_not_found();
-		case 'section_not_found':
-			return m.comment_error_section();
-		case 'period_closed':
-			return m.comment_error_period_closed();
-		case 'parent_not_found':
-			return m.comment_error_parent();
-		case 'comment_not_found':
-			return m.comment_error_missing();
-		case 'not_author':
-			return m.comment_error_not_author();
-		case 'not_editable':
-			return m.comment_error_not_editable();
-		case 'own_comment':
-			return m.comment_error_own();
-		case 'quote_not_found':
-			return m.comment_error_quote();
-		case 'key_reused':
-			return m.comment_error_key_reused();
-	}
+	return REFUSALS[code].message();
 }
 
 export function commentErrorStatus(code: CommentErrorCode): number {
-	switch (code) {
-		case 'not_author':
-			return 403;
-		case 'period_closed':
-		case 'not_editable':
-		case 'key_reused':
-			return 409;
-		case 'plan_not_found':
-		case 'comment_not_found':
-			return 404;
-		default:
-			return 400;
-	}
+	return REFUSALS[code].status;
 }

@@ -1,7 +1,7 @@
 // A section body compared block by block (headings, paragraphs, list items, quotes, table rows,
 // code), a changed block then word by word (word-diff.ts).
 import { diffArrays } from 'diff';
-import { diffWords, type Segment } from './word-diff';
+import { diffWords, walkHunks, type Segment } from './word-diff';
 
 export type BlockKind = 'heading' | 'item' | 'quote' | 'row' | 'code' | 'text';
 export interface Block {
@@ -141,21 +141,10 @@ export function diffBlocks(before: string, after: string): BlockChange[] {
 		comparator: (a, b) => a.kind === b.kind && a.text === b.text
 	});
 	const out: BlockChange[] = [];
-	let removed: Block[] = [];
-	let added: Block[] = [];
-	const flush = () => {
-		out.push(...pairBlocks(removed, added));
-		removed = [];
-		added = [];
-	};
-	for (const change of changes) {
-		if (change.removed) removed.push(...change.value);
-		else if (change.added) added.push(...change.value);
-		else {
-			flush();
-			out.push(...change.value.map((block) => ({ type: 'equal' as const, ...block })));
-		}
-	}
-	flush();
+	walkHunks(
+		changes,
+		(removed, added) => out.push(...pairBlocks(removed, added)),
+		(same) => out.push(...same.map((block) => ({ type: 'equal' as const, ...block })))
+	);
 	return out;
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { connection, db, isUniqueViolation, type Connection } from '$lib/server/db';
 import { plans, planSections, planVersions, users } from '$lib/server/db/schema';
 import * as audit from '$lib/server/accounts/audit';
@@ -79,28 +79,25 @@ export async function list(includeUnpublished: boolean): Promise<PlanListing[]> 
 	return result.filter((plan) => includeUnpublished || plan.currentNumber !== null);
 }
 
-export async function currentVersion(planId: number): Promise<PlanVersion | undefined> {
+/** The plan's version that meets `condition` (one at most does, for the conditions used here). */
+async function versionWhere(planId: number, condition: SQL): Promise<PlanVersion | undefined> {
 	const [version] = await db
 		.select()
 		.from(planVersions)
-		.where(and(eq(planVersions.planId, planId), eq(planVersions.status, 'published')));
+		.where(and(eq(planVersions.planId, planId), condition));
 	return version;
 }
 
-export async function draftOf(planId: number): Promise<PlanVersion | undefined> {
-	const [version] = await db
-		.select()
-		.from(planVersions)
-		.where(and(eq(planVersions.planId, planId), eq(planVersions.status, 'draft')));
-	return version;
+export function currentVersion(planId: number): Promise<PlanVersion | undefined> {
+	return versionWhere(planId, eq(planVersions.status, 'published'));
 }
 
-export async function versionByNumber(planId: number, number: number): Promise<PlanVersion | undefined> {
-	const [version] = await db
-		.select()
-		.from(planVersions)
-		.where(and(eq(planVersions.planId, planId), eq(planVersions.number, number)));
-	return version;
+export function draftOf(planId: number): Promise<PlanVersion | undefined> {
+	return versionWhere(planId, eq(planVersions.status, 'draft'));
+}
+
+export function versionByNumber(planId: number, number: number): Promise<PlanVersion | undefined> {
+	return versionWhere(planId, eq(planVersions.number, number));
 }
 
 /** Published and superseded versions, newest first (drafts excluded). */

@@ -3,7 +3,7 @@
 // make Korean read well: a Hangul word (어절) whose stem stays and whose particle (조사) or ending
 // changes shows only that particle as changed (센터는 → 센터가), and runs of replaced words
 // become one deletion followed by one insertion instead of a word-by-word zigzag.
-import { diffArrays } from 'diff';
+import { diffArrays, type ArrayChange } from 'diff';
 
 export type SegmentType = 'equal' | 'added' | 'removed';
 export interface Segment {
@@ -215,16 +215,14 @@ function normalise(ops: Op[]): Segment[] {
 }
 
 /**
- * A word-level diff that reads well in Korean. Joining the `equal` and `removed` texts gives the
- * old text back; joining `equal` and `added` gives the new one.
+ * Walks a `diffArrays` result in order: each run of removals and additions between unchanged runs
+ * goes to `hunk` at once (both lists empty where no change stands), each unchanged run to `equal`.
  */
-export function diffWords(before: string, after: string): Segment[] {
-	const changes = diffArrays(tokenize(before), tokenize(after));
-	const ops: Op[] = [];
-	let removed: string[] = [];
-	let added: string[] = [];
+export function walkHunks<T>(changes: ArrayChange<T>[], hunk: (removed: T[], added: T[]) => void, equal: (same: T[]) => void): void {
+	let removed: T[] = [];
+	let added: T[] = [];
 	const flush = () => {
-		if (removed.length || added.length) ops.push(...refineHunk(removed, added));
+		hunk(removed, added);
 		removed = [];
 		added = [];
 	};
@@ -233,10 +231,25 @@ export function diffWords(before: string, after: string): Segment[] {
 		else if (change.added) added.push(...change.value);
 		else {
 			flush();
-			ops.push({ type: 'equal', text: change.value.join('') });
+			equal(change.value);
 		}
 	}
 	flush();
+}
+
+/**
+ * A word-level diff that reads well in Korean. Joining the `equal` and `removed` texts gives the
+ * old text back; joining `equal` and `added` gives the new one.
+ */
+export function diffWords(before: string, after: string): Segment[] {
+	const ops: Op[] = [];
+	walkHunks(
+		diffArrays(tokenize(before), tokenize(after)),
+		(removed, added) => {
+			if (removed.length || added.length) ops.push(...refineHunk(removed, added));
+		},
+		(same) => ops.push({ type: 'equal', text: same.join('') })
+	);
 	// A lone space between two replaced words joins them: "~~A B~~ __X Y__" reads better than
 	// "~~A~~ __X__ ~~B~~ __Y__". Particle changes keep their space so their stems stay visible.
 	for (let i = 1; i < ops.length - 1; i++) {

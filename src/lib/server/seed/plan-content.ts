@@ -29,11 +29,8 @@ export const overview: SectionInput = {
 이 문서는 연구진이 쓴 **중간보고 초안**입니다. 이해관계자의 의견을 들은 뒤 수정안을 만들고, 최종보고회에서 확정합니다.`
 };
 
-export const visionV1: SectionInput = {
-	key: 'vision',
-	heading: '비전과 목표',
-	parentKey: null,
-	body: `## 비전
+/** The vision and the three goals, which version 2 keeps as they stand. */
+export const visionAndGoals = `## 비전
 
 > 서로 돕는 경제, 함께 사는 광명
 
@@ -41,7 +38,13 @@ export const visionV1: SectionInput = {
 
 1. 사회적경제 기업이 **오래 살아남는** 지역 생태계를 만든다.
 2. 시민이 일상에서 사회적경제를 만나고 **직접 참여**하게 한다.
-3. 행정과 민간이 **함께 결정하고 함께 책임지는** 구조를 세운다.
+3. 행정과 민간이 **함께 결정하고 함께 책임지는** 구조를 세운다.`;
+
+export const visionV1: SectionInput = {
+	key: 'vision',
+	heading: '비전과 목표',
+	parentKey: null,
+	body: `${visionAndGoals}
 
 비전은 구호에 그치지 않도록 각 목표마다 성과지표를 두고 해마다 점검합니다.`
 };

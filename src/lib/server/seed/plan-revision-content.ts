@@ -12,20 +12,13 @@ import {
 	strategyChapter,
 	supportCentreV1,
 	sustainabilityV1,
+	visionAndGoals,
 	visionV1
 } from './plan-content';
 
 const visionV2: SectionInput = {
 	...visionV1,
-	body: `## 비전
-
-> 서로 돕는 경제, 함께 사는 광명
-
-## 3대 목표
-
-1. 사회적경제 기업이 **오래 살아남는** 지역 생태계를 만든다.
-2. 시민이 일상에서 사회적경제를 만나고 **직접 참여**하게 한다.
-3. 행정과 민간이 **함께 결정하고 함께 책임지는** 구조를 세운다.
+	body: `${visionAndGoals}
 
 ## 성과지표 (2020년)
 

@@ -1,7 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { safeRedirect, signInSchema } from '$lib/schemas/account';
-import { parseForm } from '$lib/server/pages/forms';
+import { anyone, formAction } from '$lib/server/pages/forms';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { attemptSignIn } from '$lib/server/accounts/sign-in';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,25 +11,14 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	return { redirectTo: safeRedirect(url.searchParams.get('redirectTo')) };
 };
 
-export const actions: Actions = {
-	signIn: async ({ request, cookies, url, getClientAddress }) => {
-		const form = await request.formData();
-		const parsed = parseForm(signInSchema, form);
-		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-
-		const outcome = await attemptSignIn(parsed.data.email, parsed.data.password, getClientAddress());
-		if (outcome.kind === 'limited') {
-			return fail(429, {
-				values: parsed.values,
-				errors: { form: m.error_rate_limited({ minutes: Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60)) }) }
-			});
-		}
-		if (outcome.kind === 'failed') {
-			// Same words whether the email exists or not.
-			return fail(400, { values: parsed.values, errors: { form: m.error_sign_in_failed() } });
-		}
+export const actions = {
+	signIn: formAction(signInSchema, { user: anyone }, async ({ data, formData, event, refuse, limited }) => {
+		const outcome = await attemptSignIn(data.email, data.password, event.getClientAddress());
+		if (outcome.kind === 'limited') return limited(outcome.retryAfterSeconds);
+		// Same words whether the email exists or not.
+		if (outcome.kind === 'failed') return refuse(400, { form: m.error_sign_in_failed() });
 		const { token } = await createSession(outcome.user.id);
-		setSessionCookie(cookies, token, url);
-		redirect(303, safeRedirect(String(form.get('redirectTo') ?? '/')));
-	}
-};
+		setSessionCookie(event.cookies, token, event.url);
+		redirect(303, safeRedirect(String(formData.get('redirectTo') ?? '/')));
+	})
+} satisfies Actions;

@@ -1,39 +1,28 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { registerSchema } from '$lib/schemas/account';
-import { parseForm } from '$lib/server/pages/forms';
+import { anyone, formAction } from '$lib/server/pages/forms';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import * as users from '$lib/server/accounts/users';
-import * as limits from '$lib/server/limits/rate-limit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
 	if (locals.user) redirect(303, '/me');
 };
 
-export const actions: Actions = {
-	register: async ({ request, cookies, url, getClientAddress }) => {
-		const parsed = parseForm(registerSchema, await request.formData());
-		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-
-		const limit = await limits.consume('registerIp', getClientAddress());
-		if (!limit.allowed) {
-			return fail(429, {
-				values: parsed.values,
-				errors: { form: m.error_rate_limited({ minutes: Math.max(1, Math.ceil(limit.retryAfterSeconds / 60)) }) }
-			});
-		}
+export const actions = {
+	register: formAction(registerSchema, { user: anyone }, async ({ data, event, refuse, limit }) => {
+		const limited = await limit('registerIp', event.getClientAddress());
+		if (limited) return limited;
 		let user;
 		try {
-			user = await users.create(parsed.data);
+			user = await users.create(data);
 		} catch (error) {
-			if (error instanceof users.EmailTakenError) {
-				return fail(400, { values: parsed.values, errors: { email: m.error_email_taken() } });
-			}
+			if (error instanceof users.EmailTakenError) return refuse(400, { email: m.error_email_taken() });
 			throw error;
 		}
 		const { token } = await createSession(user.id);
-		setSessionCookie(cookies, token, url);
+		setSessionCookie(event.cookies, token, event.url);
 		redirect(303, '/me?welcome=1');
-	}
-};
+	})
+} satisfies Actions;

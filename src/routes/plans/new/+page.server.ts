@@ -1,7 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { newPlanSchema } from '$lib/schemas/plans';
-import { parseForm } from '$lib/server/pages/forms';
+import { formAction } from '$lib/server/pages/forms';
 import { requireEditor } from '../editor.server';
 import * as plans from '$lib/server/plan-text/plans';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,19 +11,14 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	return {};
 };
 
-export const actions: Actions = {
-	createPlan: async ({ locals, request, url }) => {
-		const user = requireEditor(locals, url);
-		const parsed = parseForm(newPlanSchema, await request.formData());
-		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+export const actions = {
+	createPlan: formAction(newPlanSchema, { user: ({ locals, url }) => requireEditor(locals, url) }, async ({ data, user, refuse }) => {
 		try {
-			await plans.create(parsed.data, user.id);
+			await plans.create(data, user.id);
 		} catch (error) {
-			if (error instanceof plans.SlugTakenError) {
-				return fail(400, { values: parsed.values, errors: { slug: m.error_slug_taken() } });
-			}
+			if (error instanceof plans.SlugTakenError) return refuse(400, { slug: m.error_slug_taken() });
 			throw error;
 		}
-		redirect(303, `/plans/${parsed.data.slug}/edit?started=1`);
-	}
-};
+		redirect(303, `/plans/${data.slug}/edit?started=1`);
+	})
+} satisfies Actions;

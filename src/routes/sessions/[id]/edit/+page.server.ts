@@ -1,8 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { sessionSchema } from '$lib/schemas/sessions';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
-import { parseForm } from '$lib/server/pages/forms';
+import { formAction } from '$lib/server/pages/forms';
 import * as plans from '$lib/server/plan-text/plans';
 import * as sessions from '$lib/server/meetings/meetings';
 import { withPlanOr404 } from '../meeting.server';
@@ -28,20 +28,19 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	};
 };
 
-export const actions: Actions = {
-	updateSession: async ({ params, locals, request }) => {
-		const official = requireCapability(locals, 'sessions.manage');
-		const { session } = await withPlanOr404(params.id);
-		const parsed = parseForm(sessionSchema, await request.formData());
-		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		try {
-			await sessions.update(session.id, parsed.data, official.id);
-		} catch (err) {
-			if (err instanceof sessions.SessionError) {
-				return fail(400, { values: parsed.values, errors: { versionNumber: m.error_choice() } });
+export const actions = {
+	updateSession: formAction(
+		sessionSchema,
+		{ user: ({ locals }) => requireCapability(locals, 'sessions.manage') },
+		async ({ data, user, event, refuse }) => {
+			const { session } = await withPlanOr404(event.params.id);
+			try {
+				await sessions.update(session.id, data, user.id);
+			} catch (err) {
+				if (err instanceof sessions.SessionError) return refuse(400, { versionNumber: m.error_choice() });
+				throw err;
 			}
-			throw err;
+			redirect(303, `/sessions/${session.id}`);
 		}
-		redirect(303, `/sessions/${session.id}`);
-	}
-};
+	)
+} satisfies Actions;

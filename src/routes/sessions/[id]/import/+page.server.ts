@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { transcriptSchema } from '$lib/schemas/sessions';
 import { parseTranscript } from '$lib/transcripts/parse';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
-import { parseForm } from '$lib/server/pages/forms';
+import { formAction } from '$lib/server/pages/forms';
 import * as plans from '$lib/server/plan-text/plans';
 import { importStatements } from '$lib/server/meetings/statements';
 import { withPlanOr404 } from '../meeting.server';
@@ -27,18 +27,23 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	};
 };
 
-export const actions: Actions = {
-	previewTranscript: async ({ params, locals, request }) => {
-		requireCapability(locals, 'sessions.manage');
-		await withPlanOr404(params.id);
-		const parsed = parseForm(transcriptSchema, await request.formData());
-		if (!parsed.ok) return fail(400, { transcript: parsed.values.transcript ?? '', errors: parsed.errors });
-		const rows = rowsFromStatements(parseTranscript(parsed.data.transcript));
-		if (rows.length === 0) {
-			return fail(400, { transcript: parsed.data.transcript, errors: { transcript: m.import_nothing_found() } });
+export const actions = {
+	previewTranscript: formAction(
+		transcriptSchema,
+		{
+			user: async ({ params, locals }) => {
+				const official = requireCapability(locals, 'sessions.manage');
+				await withPlanOr404(params.id);
+				return official;
+			},
+			failure: ({ values, errors }) => ({ transcript: values.transcript ?? '', errors })
+		},
+		async ({ data, refuse }) => {
+			const rows = rowsFromStatements(parseTranscript(data.transcript));
+			if (rows.length === 0) return refuse(400, { transcript: m.import_nothing_found() });
+			return { transcript: data.transcript, rows };
 		}
-		return { transcript: parsed.data.transcript, rows };
-	},
+	),
 
 	updatePreview: async ({ params, locals, request }) => {
 		requireCapability(locals, 'sessions.manage');
@@ -63,4 +68,4 @@ export const actions: Actions = {
 		const { created, skipped } = await importStatements(session.id, checked.statements, official.id);
 		redirect(303, `/sessions/${session.id}?imported=${created}&skipped=${skipped}`);
 	}
-};
+} satisfies Actions;

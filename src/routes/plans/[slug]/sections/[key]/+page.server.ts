@@ -1,15 +1,14 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { commentIdSchema, editCommentSchema, newCommentSchema, reasonSchema } from '$lib/schemas/comments';
 import { signInSchema } from '$lib/schemas/account';
-import { parseForm, formValues } from '$lib/server/pages/forms';
+import { formAction, formValues, parseForm, rateLimitedMessage, type FormFailure, type RefusalReason } from '$lib/server/pages/forms';
 import { isDatabaseUnavailable } from '$lib/server/db';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { attemptSignIn } from '$lib/server/accounts/sign-in';
 import * as plans from '$lib/server/plan-text/plans';
 import * as comments from '$lib/server/commentary/write';
 import * as moderation from '$lib/server/commentary/moderation';
-import * as limits from '$lib/server/limits/rate-limit';
 import { commentErrorMessage, commentErrorStatus } from '$lib/server/pages/comment-errors';
 import { loadSectionPage } from '$lib/server/pages/section-view';
 import type { Actions, PageServerLoad } from './$types';
@@ -58,41 +57,44 @@ function refused(err: unknown, values: Record<string, string>) {
 	throw err;
 }
 
-async function signedIn(event: RequestEvent, values: Record<string, string>) {
-	const user = event.locals.user;
-	if (!user) {
-		return {
-			user: null,
-			refusal: fail(401, { values, needSignIn: true, errors: { form: m.comment_sign_in_again() } })
-		} as const;
-	}
-	return { user, refusal: null } as const;
+/**
+ * The comment forms' refusals: a signed-out sender is asked to sign in again with the text kept, and
+ * a refused field comes back with what was typed (and, for some forms, which comment it was).
+ */
+function commentForm<Extra extends object = object>(invalid?: (values: Record<string, string>) => Extra) {
+	return {
+		omit: [],
+		signInMessage: m.comment_sign_in_again,
+		failure: (failure: FormFailure, reason: RefusalReason) =>
+			reason === 'signed_out'
+				? { ...failure, needSignIn: true as const }
+				: reason === 'invalid' && invalid
+					? { ...failure, ...invalid(failure.values) }
+					: failure
+	};
 }
 
-export const actions: Actions = {
-	createComment: async (event) => {
-		const formData = await event.request.formData();
-		const values = formValues(formData);
-		const { user, refusal } = await signedIn(event, values);
-		if (!user) return refusal;
-		const parsed = parseForm(newCommentSchema, formData);
-		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
+/** Deleting and endorsing give back no text. */
+const bareForm = {
+	omit: [],
+	signInMessage: m.comment_sign_in_again,
+	failure: ({ errors }: FormFailure, reason: RefusalReason) =>
+		reason === 'signed_out' ? { values: {}, needSignIn: true as const, errors } : { errors }
+};
+
+export const actions = {
+	createComment: formAction(newCommentSchema, commentForm(), async ({ data, values, user, event, limit }) => {
 		try {
-			const limit = await limits.consume('comment', String(user.id));
-			if (!limit.allowed) {
-				return fail(429, {
-					values,
-					errors: { form: m.error_rate_limited({ minutes: Math.max(1, Math.ceil(limit.retryAfterSeconds / 60)) }) }
-				});
-			}
+			const limited = await limit('comment', String(user.id));
+			if (limited) return limited;
 			const { id } = await comments.create({
 				planId: await planId(event.params.slug),
 				sectionKey: event.params.key,
 				authorId: user.id,
-				...parsed.data
+				...data
 			});
 			const url = new URL(event.url);
-			if (!parsed.data.parentId) {
+			if (!data.parentId) {
 				url.searchParams.set('sort', 'newest');
 				url.searchParams.delete('page');
 			}
@@ -100,74 +102,55 @@ export const actions: Actions = {
 		} catch (err) {
 			return refused(err, values);
 		}
-	},
+	}),
 
-	editComment: async (event) => {
-		const formData = await event.request.formData();
-		const values = formValues(formData);
-		const { user, refusal } = await signedIn(event, values);
-		if (!user) return refusal;
-		const parsed = parseForm(editCommentSchema, formData);
-		if (!parsed.ok) return fail(400, { values, errors: parsed.errors, editing: Number(values.commentId) });
-		try {
-			await comments.edit(parsed.data.commentId, user.id, parsed.data);
-		} catch (err) {
-			return refused(err, values);
+	editComment: formAction(
+		editCommentSchema,
+		commentForm((values) => ({ editing: Number(values.commentId) })),
+		async ({ data, values, user, event }) => {
+			try {
+				await comments.edit(data.commentId, user.id, data);
+			} catch (err) {
+				return refused(err, values);
+			}
+			redirect(303, backTo(event.url, data.commentId));
 		}
-		redirect(303, backTo(event.url, parsed.data.commentId));
-	},
+	),
 
-	deleteComment: async (event) => {
-		const formData = await event.request.formData();
-		const { user, refusal } = await signedIn(event, {});
-		if (!user) return refusal;
-		const parsed = parseForm(commentIdSchema, formData);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors });
+	deleteComment: formAction(commentIdSchema, bareForm, async ({ data, user, event }) => {
 		try {
-			await comments.remove(parsed.data.commentId, user.id);
+			await comments.remove(data.commentId, user.id);
 		} catch (err) {
 			return refused(err, {});
 		}
-		redirect(303, backTo(event.url, parsed.data.commentId));
-	},
+		redirect(303, backTo(event.url, data.commentId));
+	}),
 
-	endorseComment: async (event) => {
-		const formData = await event.request.formData();
-		const { user, refusal } = await signedIn(event, {});
-		if (!user) return refusal;
-		const parsed = parseForm(commentIdSchema, formData);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors });
+	endorseComment: formAction(commentIdSchema, bareForm, async ({ data, user, event, formData }) => {
 		try {
-			if (formData.get('withdraw') === '1') await comments.withdrawEndorsement(parsed.data.commentId, user.id);
-			else await comments.endorse(parsed.data.commentId, user.id);
+			if (formData.get('withdraw') === '1') await comments.withdrawEndorsement(data.commentId, user.id);
+			else await comments.endorse(data.commentId, user.id);
 		} catch (err) {
 			return refused(err, {});
 		}
-		redirect(303, backTo(event.url, parsed.data.commentId));
-	},
+		redirect(303, backTo(event.url, data.commentId));
+	}),
 
-	flagComment: async (event) => {
-		const formData = await event.request.formData();
-		const values = formValues(formData);
-		const { user, refusal } = await signedIn(event, values);
-		if (!user) return refusal;
-		const parsed = parseForm(reasonSchema, formData);
-		if (!parsed.ok) return fail(400, { values, errors: parsed.errors, flagging: Number(values.commentId) });
-		const limit = await limits.consume('flag', String(user.id));
-		if (!limit.allowed) {
-			return fail(429, {
-				values,
-				errors: { form: m.error_rate_limited({ minutes: Math.max(1, Math.ceil(limit.retryAfterSeconds / 60)) }) }
-			});
+	flagComment: formAction(
+		reasonSchema,
+		commentForm((values) => ({ flagging: Number(values.commentId) })),
+		async ({ data, values, user, limit }) => {
+			const limited = await limit('flag', String(user.id));
+			if (limited) return limited;
+			try {
+				await moderation.flag(data.commentId, user.id, data.reason);
+			} catch (err) {
+				if (err instanceof moderation.AlreadyFlaggedError) return { flagged: data.commentId, already: true };
+				return refused(err, values);
+			}
+			return { flagged: data.commentId };
 		}
-		try {
-			await moderation.flag(parsed.data.commentId, user.id, parsed.data.reason);
-		} catch (err) {
-			if (err instanceof moderation.AlreadyFlaggedError) return { flagged: parsed.data.commentId, already: true };
-			return refused(err, values);
-		}
-		return { flagged: parsed.data.commentId };
-	},
+	),
 
 	/** Signing in again from the comment form keeps the draft, ready to send. */
 	signInToComment: async (event) => {
@@ -181,11 +164,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { values: draft, needSignIn: true, errors: { form: m.error_sign_in_failed() } });
 		const outcome = await attemptSignIn(parsed.data.email, parsed.data.password, event.getClientAddress());
 		if (outcome.kind === 'limited') {
-			return fail(429, {
-				values: draft,
-				needSignIn: true,
-				errors: { form: m.error_rate_limited({ minutes: Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60)) }) }
-			});
+			return fail(429, { values: draft, needSignIn: true, errors: { form: rateLimitedMessage(outcome.retryAfterSeconds) } });
 		}
 		if (outcome.kind === 'failed') return fail(400, { values: draft, needSignIn: true, errors: { form: m.error_sign_in_failed() } });
 		const { user } = outcome;
@@ -203,4 +182,4 @@ export const actions: Actions = {
 		};
 		return { values: draft, signedInAgain: true };
 	}
-};
+} satisfies Actions;

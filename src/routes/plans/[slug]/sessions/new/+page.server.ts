@@ -1,8 +1,8 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { sessionSchema } from '$lib/schemas/sessions';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
-import { parseForm } from '$lib/server/pages/forms';
+import { formAction } from '$lib/server/pages/forms';
 import * as plans from '$lib/server/plan-text/plans';
 import * as sessions from '$lib/server/meetings/meetings';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,21 +21,20 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	return { plan: { slug: plan.slug, title: plan.title }, versions: versions.map((v) => ({ number: v.number, title: v.title })) };
 };
 
-export const actions: Actions = {
-	createSession: async ({ params, locals, request }) => {
-		const official = requireCapability(locals, 'sessions.manage');
-		const plan = await planOf(params.slug);
-		const parsed = parseForm(sessionSchema, await request.formData());
-		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		let id: number;
-		try {
-			id = await sessions.create(plan.id, parsed.data, official.id);
-		} catch (err) {
-			if (err instanceof sessions.SessionError) {
-				return fail(400, { values: parsed.values, errors: { versionNumber: m.error_choice() } });
+export const actions = {
+	createSession: formAction(
+		sessionSchema,
+		{ user: ({ locals }) => requireCapability(locals, 'sessions.manage') },
+		async ({ data, user, event, refuse }) => {
+			const plan = await planOf(event.params.slug);
+			let id: number;
+			try {
+				id = await sessions.create(plan.id, data, user.id);
+			} catch (err) {
+				if (err instanceof sessions.SessionError) return refuse(400, { versionNumber: m.error_choice() });
+				throw err;
 			}
-			throw err;
+			redirect(303, `/sessions/${id}/import`);
 		}
-		redirect(303, `/sessions/${id}/import`);
-	}
-};
+	)
+} satisfies Actions;

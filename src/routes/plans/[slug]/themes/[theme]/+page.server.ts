@@ -11,7 +11,10 @@ import { filterOptions } from '$lib/server/analysis/filter-options';
 import * as syntheses from '$lib/server/analysis/syntheses';
 import { parseFilters, parsePage, parseSort } from '$lib/schemas/search';
 import { moveQuoteSchema, pinQuoteSchema, quoteIdSchema, synthesisSchema } from '$lib/schemas/syntheses';
+import type { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
+
+type Actor = Awaited<ReturnType<typeof editing>>['actor'];
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { plan } = await resolveVersion(params.slug, null, locals.user);
@@ -76,6 +79,24 @@ function refusal(error: unknown) {
 	}
 }
 
+/** Unpin or move a pinned quote: a refusal is said above the quotes, a success goes back to `anchor`. */
+async function quoteAction<T extends { quoteId: number }>(
+	event: RequestEvent,
+	schema: z.ZodType<T>,
+	act: (actor: Actor, input: T & { planId: number; themeId: number }) => Promise<void>,
+	anchor: (data: T) => string
+) {
+	const { actor, plan, theme } = await editing(event);
+	const parsed = parseForm(schema, await event.request.formData());
+	if (!parsed.ok) return fail(400, { quoteError: m.synthesis_error_quote_not_found() });
+	try {
+		await act(actor, { planId: plan.id, themeId: theme.id, ...parsed.data });
+	} catch (error) {
+		return fail(refusal(error).status, { quoteError: refusal(error).message });
+	}
+	redirect(303, back(event.url, anchor(parsed.data)));
+}
+
 export const actions: Actions = {
 	saveSynthesis: async (event) => {
 		const { actor, plan, theme } = await editing(event);
@@ -124,27 +145,6 @@ export const actions: Actions = {
 		redirect(303, back(event.url, 'quotes'));
 	},
 
-	unpinQuote: async (event) => {
-		const { actor, plan, theme } = await editing(event);
-		const parsed = parseForm(quoteIdSchema, await event.request.formData());
-		if (!parsed.ok) return fail(400, { quoteError: m.synthesis_error_quote_not_found() });
-		try {
-			await syntheses.unpinQuote(actor, { planId: plan.id, themeId: theme.id, ...parsed.data });
-		} catch (error) {
-			return fail(refusal(error).status, { quoteError: refusal(error).message });
-		}
-		redirect(303, back(event.url, 'quotes'));
-	},
-
-	moveQuote: async (event) => {
-		const { actor, plan, theme } = await editing(event);
-		const parsed = parseForm(moveQuoteSchema, await event.request.formData());
-		if (!parsed.ok) return fail(400, { quoteError: m.synthesis_error_quote_not_found() });
-		try {
-			await syntheses.moveQuote(actor, { planId: plan.id, themeId: theme.id, ...parsed.data });
-		} catch (error) {
-			return fail(refusal(error).status, { quoteError: refusal(error).message });
-		}
-		redirect(303, back(event.url, `quote-${parsed.data.quoteId}`));
-	}
+	unpinQuote: (event) => quoteAction(event, quoteIdSchema, syntheses.unpinQuote, () => 'quotes'),
+	moveQuote: (event) => quoteAction(event, moveQuoteSchema, syntheses.moveQuote, (data) => `quote-${data.quoteId}`)
 };
