@@ -168,7 +168,6 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
  */
 const handlePageCache: Handle = async ({ event, resolve }) => {
 	if (pageCache.isWrite(event.request)) {
-		if (!pageCache.changesPages(event.route.id, event.url)) return resolve(event);
 		pageCache.invalidate();
 		try {
 			return await resolve(event);

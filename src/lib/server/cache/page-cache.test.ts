@@ -48,17 +48,6 @@ describe('the page cache', () => {
 		expect(drawings()).toBe(2);
 	});
 
-	it('lets signing in keep the pages, and every other write retire them', () => {
-		const at = (path: string) => new URL(path, 'http://localhost');
-		expect(pageCache.changesPages('/(auth)/login', at('/login?/signIn'))).toBe(false);
-		expect(pageCache.changesPages('/plans/[slug]/sections/[key]', at('/plans/p/sections/s1?/signInToComment'))).toBe(false);
-		expect(pageCache.changesPages('/plans/[slug]/sections/[key]', at('/plans/p/sections/s1?/createComment'))).toBe(true);
-		expect(pageCache.changesPages('/plans/[slug]/sections/[key]', at('/plans/p/sections/s1?/endorseComment'))).toBe(true);
-		expect(pageCache.changesPages('/(auth)/login', at('/login'))).toBe(true);
-		expect(pageCache.changesPages('/(auth)/register', at('/register?/signIn'))).toBe(true);
-		expect(pageCache.changesPages(null, at('/login?/signIn'))).toBe(true);
-	});
-
 	it('keeps no page whose drawing saw a write begin', async () => {
 		const key = uniqueKey();
 		const { draw, drawings } = drawer();

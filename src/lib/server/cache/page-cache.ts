@@ -287,22 +287,6 @@ const sharedGeneration = (): Promise<string | null> => (onServer() ? readShared(
 
 export const isWrite = (request: Request) => !SAFE_METHODS.has(request.method);
 
-/**
- * Form actions that change nothing a kept page shows, by route: signing in adds a session (a new
- * token is in no list of sessions found valid) and counts the attempt. A room of a hundred signs in
- * within seconds, and retiring every page at each sign-in made everyone's first pages slow.
- */
-const ACTIONS_THAT_CHANGE_NO_PAGE: Record<string, string[]> = {
-	'/(auth)/login': ['signIn'],
-	'/plans/[slug]/sections/[key]': ['signInToComment']
-};
-
-/** Whether a write may change what a kept page shows (anything but the actions named above). */
-export function changesPages(routeId: string | null, url: URL): boolean {
-	const action = [...url.searchParams.keys()].find((name) => name.startsWith('/'))?.slice(1) ?? 'default';
-	return !(routeId !== null && ACTIONS_THAT_CHANGE_NO_PAGE[routeId]?.includes(action));
-}
-
 function drop(key: string, entry: Entry): void {
 	entries.delete(key);
 	bytes -= entry.size;
