@@ -10,7 +10,6 @@ import {
 	planSections,
 	planVersions,
 	speakers,
-	suggestionDecisions,
 	themes,
 	users,
 	type CommentKind
@@ -18,6 +17,7 @@ import {
 import { renderComment } from '$lib/server/plan-text/markdown';
 import { numberSections } from '$lib/server/plan-text/section-numbers';
 import { themeMarkColumns, type CommentTag } from '$lib/server/commentary/views';
+import { rejectedSuggestions } from '$lib/server/analysis/suggestions';
 import { NO_SECTION_FILTER, type QueueFilters, type QueueState } from '$lib/schemas/themes';
 import { authorColumns, authorGroup, authorOf, type CommentAuthor } from '$lib/server/analysis/authors';
 import { assertCoder, type Actor } from '$lib/server/analysis/coder';
@@ -145,12 +145,7 @@ async function planCodings(planId: number): Promise<PlanCodings> {
 			.from(codingReviews)
 			.innerJoin(comments, eq(comments.id, codingReviews.commentId))
 			.where(eq(comments.planId, planId)),
-		db
-			.select({ commentId: suggestionDecisions.commentId, slug: themes.slug })
-			.from(suggestionDecisions)
-			.innerJoin(themes, eq(themes.id, suggestionDecisions.themeId))
-			.innerJoin(comments, eq(comments.id, suggestionDecisions.commentId))
-			.where(and(eq(comments.planId, planId), eq(suggestionDecisions.decision, 'rejected')))
+		rejectedSuggestions(eq(comments.planId, planId))
 	]);
 
 	const tagsOf = new Map<number, CommentTag[]>();

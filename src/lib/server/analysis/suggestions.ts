@@ -1,6 +1,6 @@
 // Suggested themes for saved comments and unsaved texts, and the coding controls shown beside
 // comments. The suggestion maths lives in $lib/analysis/suggest; this reads what it needs.
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { connection, db, rows, type Connection } from '$lib/server/db';
 import { codingReviews, commentTags, comments, suggestionDecisions, themes } from '$lib/server/db/schema';
 import { can } from '$lib/roles';
@@ -78,6 +78,16 @@ export interface CommentCodingState {
 	rejected: Set<string>;
 }
 
+/** The themes researchers turned down as suggestions, by comment, for the comments `which` picks. */
+export function rejectedSuggestions(which: SQL | undefined) {
+	return db
+		.select({ commentId: suggestionDecisions.commentId, slug: themes.slug })
+		.from(suggestionDecisions)
+		.innerJoin(themes, eq(themes.id, suggestionDecisions.themeId))
+		.innerJoin(comments, eq(comments.id, suggestionDecisions.commentId))
+		.where(and(which, eq(suggestionDecisions.decision, 'rejected')));
+}
+
 async function codingStates(commentIds: number[]): Promise<Map<number, CommentCodingState>> {
 	const states = new Map<number, CommentCodingState>(commentIds.map((id) => [id, { tagged: new Set(), rejected: new Set() }]));
 	if (commentIds.length === 0) return states;
@@ -87,11 +97,7 @@ async function codingStates(commentIds: number[]): Promise<Map<number, CommentCo
 			.from(commentTags)
 			.innerJoin(themes, eq(themes.id, commentTags.themeId))
 			.where(inArray(commentTags.commentId, commentIds)),
-		db
-			.select({ commentId: suggestionDecisions.commentId, slug: themes.slug })
-			.from(suggestionDecisions)
-			.innerJoin(themes, eq(themes.id, suggestionDecisions.themeId))
-			.where(and(inArray(suggestionDecisions.commentId, commentIds), eq(suggestionDecisions.decision, 'rejected')))
+		rejectedSuggestions(inArray(comments.id, commentIds))
 	]);
 	for (const row of tagged) states.get(Number(row.commentId))?.tagged.add(row.slug);
 	for (const row of rejected) states.get(Number(row.commentId))?.rejected.add(row.slug);
