@@ -1,5 +1,5 @@
 import type { Session, SessionUser } from '$lib/server/auth/session';
-import type { PageTokens } from '$lib/server/cache/page-cache';
+import type { PageTokens, Scope } from '$lib/server/cache/page-cache';
 import type { PageRecord } from '$lib/server/cache/reader-pages';
 
 declare global {
@@ -24,6 +24,8 @@ declare global {
 			pageTokens?: PageTokens;
 			/** What a shared signed-in drawing found about its reader (reader-pages.ts). */
 			pageRecord?: PageRecord;
+			/** The only part of the data a write changed, set by the action that made it (page-cache.ts). */
+			writeScope?: Scope;
 		}
 	}
 }

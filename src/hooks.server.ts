@@ -168,11 +168,15 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
  */
 const handlePageCache: Handle = async ({ event, resolve }) => {
 	if (pageCache.isWrite(event.request)) {
-		pageCache.invalidate();
+		// An endorsement changes only its section's comments (the action says so once it has saved it,
+		// in locals.writeScope); anything else, or an endorsement that did not say, retires every page.
+		const scoped = event.route.id === SECTION_ROUTE && actionOf(event.url) === ENDORSE_ACTION;
+		if (!scoped) pageCache.invalidate();
 		try {
 			return await resolve(event);
 		} finally {
-			await pageCache.invalidateEverywhere();
+			const scope = scoped ? event.locals.writeScope : undefined;
+			await (scope ? pageCache.invalidateScopeEverywhere(scope) : pageCache.invalidateEverywhere());
 		}
 	}
 	const drawWith = async (tokens: pageCache.PageTokens) => {
@@ -181,9 +185,10 @@ const handlePageCache: Handle = async ({ event, resolve }) => {
 	};
 	const token = event.cookies.get(SESSION_COOKIE_NAME);
 	const locale = localeOf(event.request);
+	const scope = event.route.id === SECTION_ROUTE ? pageCache.endorsementScope(event.params.slug!, event.params.key!) : null;
 	if (!token) {
 		const key = pageCache.keyOf(event.request, event.url, locale, 'out');
-		return key ? pageCache.serve(key, drawWith) : resolve(event);
+		return key ? pageCache.serve(key, drawWith, null, undefined, await pageCache.readGeneration(), scope) : resolve(event);
 	}
 	if (!pageCache.keyOf(event.request, event.url, locale, 'in')) return resolve(event);
 	// Read once: the session, the reader's facts and the page are all looked up at this generation.
@@ -208,9 +213,20 @@ const handlePageCache: Handle = async ({ event, resolve }) => {
 			event.locals.pageRecord = record;
 			return drawWith(tokens);
 		},
-		at
+		at,
+		scope
 	);
 };
+
+/** The one page kept per section, whose endorsements move their own counter (page-cache.ts). */
+const SECTION_ROUTE = '/plans/[slug]/sections/[key]';
+const ENDORSE_ACTION = 'endorseComment';
+
+/** A form action's name, found as SvelteKit finds it: the first query name that starts with '/'. */
+function actionOf(url: URL): string | null {
+	for (const name of url.searchParams.keys()) if (name.startsWith('/')) return name.slice(1) || 'default';
+	return null;
+}
 
 const handleInFlight: Handle = ({ event, resolve }) => answering(async () => resolve(event));
 

@@ -185,6 +185,24 @@ test('signed-in readers on one instance see a comment and an endorsement made on
 	expect(endorseButton(await sorted(b.url, reader)), 'the endorser sees their endorsement on B').toBe('true');
 	const other = await registerOver(b.url, '서버 B 독자');
 	expect(endorseButton(await sorted(b.url, other)), 'another reader does not').toBe('false');
+	// An endorsement moves only its section's counter: every page that shows the count, on B, has it.
+	const countOn = (page: string) =>
+		new RegExp(`id="c-${commentId}"[\\s\\S]*?(?:class="count[^"]*">|class="endorsements[^"]*">[\\s\\S]*?공감 )(\\d+)`).exec(page)?.[1];
+	expect(countOn(await sorted(b.url, other)), 'another reader sees the count').toBe('1');
+	const signedOut = (path: string) => fetch(`${b.url}${path}`, { headers: { accept: 'text/html' } }).then((r) => r.text());
+	expect(countOn(await signedOut(`/plans/${SLUG}/sections/support-centre?sort=newest`)), 'a signed-out reader sees it').toBe('1');
+	// A page that is not the section's (kept now, on B) is retired by the withdrawal on A as well.
+	expect(countOn(await signedOut(`/comments/${commentId}`)), "the comment's own page").toBe('1');
+	const withdrawn = await fetch(`${SECTION(a.url)}?/endorseComment`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: a.url, accept: 'text/html', cookie: reader },
+		body: new URLSearchParams({ commentId, withdraw: '1' })
+	});
+	expect(withdrawn.status).toBe(303);
+	expect(countOn(await signedOut(`/plans/${SLUG}/sections/support-centre?sort=newest`)), 'and sees it withdrawn').toBe('0');
+	expect(endorseButton(await sorted(b.url, reader)), 'the endorser sees it withdrawn on B').toBe('false');
+	expect(countOn(await signedOut(`/comments/${commentId}`)), "the comment's own page on B").toBe('0');
 });
 
 test('a signed-in page served from the shared drawing is the page drawn for that reader alone', async () => {

@@ -59,6 +59,56 @@ describe('the page cache', () => {
 		expect(drawings()).toBe(2);
 	});
 
+	it("an endorsement's scoped write retires its section's pages and the pages of every section, not another section's", async () => {
+		const [own, other, every] = [uniqueKey(), uniqueKey(), uniqueKey()];
+		const scope = pageCache.endorsementScope('scope-test', `own-${Math.random()}`);
+		const otherScope = pageCache.endorsementScope('scope-test', `other-${Math.random()}`);
+		const drawers = [drawer(), drawer(), drawer()];
+		const serveAll = () =>
+			Promise.all([
+				pageCache.serve(own, drawers[0].draw, null, undefined, undefined, scope),
+				pageCache.serve(other, drawers[1].draw, null, undefined, undefined, otherScope),
+				pageCache.serve(every, drawers[2].draw, null, undefined, undefined, null)
+			]);
+		await serveAll();
+		await serveAll();
+		expect(drawers.map((d) => d.drawings())).toEqual([1, 1, 1]);
+		const before = await pageCache.readGeneration();
+		await pageCache.invalidateScopeEverywhere(scope);
+		const [ownPage, otherPage, everyPage] = await serveAll();
+		expect(await ownPage.text()).toContain('그림 2');
+		expect(await otherPage.text()).toContain('그림 1');
+		expect(await everyPage.text()).toContain('그림 2');
+		// Sessions and readers' notices are kept per generationKey, which a scoped write leaves.
+		expect(pageCache.generationKey((await pageCache.readGeneration())!)).toBe(pageCache.generationKey(before!));
+	});
+
+	it.runIf(databaseKind === 'postgresql')("draws a section's page again at once after an endorsement another instance handled", async () => {
+		const [own, other] = [uniqueKey(), uniqueKey()];
+		const key = `own-${Math.random()}`;
+		const scope = pageCache.endorsementScope('scope-test', key);
+		const otherScope = pageCache.endorsementScope('scope-test', `other-${Math.random()}`);
+		const drawers = [drawer(), drawer()];
+		const serveBoth = () =>
+			Promise.all([
+				pageCache.serve(own, drawers[0].draw, null, undefined, undefined, scope),
+				pageCache.serve(other, drawers[1].draw, null, undefined, undefined, otherScope)
+			]);
+		await serveBoth();
+		// What another instance's invalidateScopeEverywhere(scope) does to the database.
+		await database
+			.connection()
+			.db.execute(
+				sql`insert into page_cache_scopes (scope, generation) values (${scope}, 1) on conflict (scope) do update set generation = page_cache_scopes.generation + 1`
+			);
+		const [ownPage, otherPage] = await serveBoth();
+		expect(await ownPage.text()).toContain('그림 2');
+		expect(await otherPage.text()).toContain('그림 1');
+		// And a second move of the same scope (the row now exists) too.
+		await pageCache.invalidateScopeEverywhere(scope);
+		expect(await (await pageCache.serve(own, drawers[0].draw, null, undefined, undefined, scope)).text()).toContain('그림 3');
+	});
+
 	it('keeps nothing but a plain 200 page without cookies', async () => {
 		const key = uniqueKey();
 		let drawings = 0;

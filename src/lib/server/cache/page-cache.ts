@@ -8,7 +8,9 @@
 // write at once, for one tiny query per read that readers arriving together share. Signed-in readers'
 // pages are kept the same way, drawn once for everyone with the same roles and the same own and
 // endorsed comments on the page, with the reader's id, name and form key as placeholders that every
-// copy fills in (src/lib/server/cache/reader-pages.ts, placeholders.ts).
+// copy fills in (src/lib/server/cache/reader-pages.ts, placeholders.ts). A write that changes only
+// one part of what pages show (an endorsement: one section's comments' counts) moves that part's own
+// counter (a scope, migrations/0012) instead: the pages that show only another section's comments stay.
 import { sql } from 'drizzle-orm';
 import { pageCacheMs } from '$lib/server/operations/config';
 import { connection, hasConnection, preparedStatement } from '$lib/server/db';
@@ -41,8 +43,8 @@ interface Entry {
 	/** The CSP nonce the page was drawn with; every copy served gets a fresh one in its place. */
 	nonce: string | null;
 	storedAt: number;
-	/** Where the database's write counter stood before the page was drawn ('' on the embedded database). */
-	shared: string;
+	/** Where the write counters this page depends on stood before it was drawn (`stampOf`). */
+	stamp: string;
 }
 
 const entries = new Map<string, Entry>();
@@ -50,6 +52,18 @@ const pending = new Map<string, Promise<Entry | null>>();
 let bytes = 0;
 /** Moves on every write this instance handles; a page drawn across a move is not kept. */
 let generation = 0;
+/** This instance's scope counters, replaced (never changed) on each scoped write so a reading can hold them. */
+let localScopes: ReadonlyMap<Scope, number> = new Map();
+let localScopesTotal = 0;
+
+/**
+ * A part of the data that only some pages show, whose writes retire only those pages (and every page
+ * that shows all such parts, the scope `null` of a page).
+ */
+export type Scope = string;
+
+/** The endorsements of one section's comments: shown, of the pages kept per section, by that section's page. */
+export const endorsementScope = (slug: string, key: string): Scope => `endorsements ${slug} ${key}`;
 
 export const enabled = () => TTL_MS > 0;
 
@@ -88,16 +102,18 @@ export async function serve(
 	draw: (tokens: PageTokens) => Promise<Response>,
 	reader: Reader | null = null,
 	keepAs: () => string | null = () => key,
-	at?: Generation | null
+	at?: Generation | null,
+	scope: Scope | null = null
 ): Promise<Response> {
 	const reading = at === undefined ? await readGeneration() : at;
 	if (reading === null) return drawOnce(draw, reader);
-	const { shared, local: startedAt } = reading;
+	const stamp = stampOf(reading, scope);
+	const startedAt = reading.local;
 	const entry = entries.get(key);
-	const current = entry && entry.shared === shared ? entry : undefined;
+	const current = entry && entry.stamp === stamp ? entry : undefined;
 	const age = current ? Date.now() - current.storedAt : Infinity;
 	if (current && age <= TTL_MS) return copyOf(current, reader);
-	const pendingKey = `${shared} ${key}`;
+	const pendingKey = `${stamp} ${key}`;
 	const drawing = pending.get(pendingKey);
 	if (drawing) {
 		if (current && age <= TTL_MS * STALE_FACTOR) return copyOf(current, reader);
@@ -110,7 +126,7 @@ export async function serve(
 	try {
 		const tokens = freshTokens(reader !== null);
 		const response = await draw(tokens);
-		const kept = await keep(keepAs(), startedAt, shared, response, tokens);
+		const kept = await keep(keepAs(), startedAt, stamp, response, tokens);
 		settle(kept.entry);
 		// The drawing holds placeholders too: the reader who drew it gets a copy like everyone else.
 		return kept.copy(reader);
@@ -133,6 +149,29 @@ async function drawOnce(draw: (tokens: PageTokens) => Promise<Response>, reader:
 export interface Generation {
 	shared: string;
 	local: number;
+	sharedScopes: SharedScopes;
+	localScopes: ReadonlyMap<Scope, number>;
+	localScopesTotal: number;
+}
+
+/** The database's scope counters, and their sum (which moves with any of them). */
+interface SharedScopes {
+	values: ReadonlyMap<Scope, string>;
+	total: string;
+}
+
+const NO_SHARED_SCOPES: SharedScopes = { values: new Map(), total: '' };
+
+/**
+ * What a page that shows `scope` (null: every scope) depends on, as it stood at `at`: a page kept
+ * with one stamp is served only to readers who find the same.
+ */
+export function stampOf(at: Generation, scope: Scope | null): string {
+	const scoped =
+		scope === null
+			? `${at.sharedScopes.total}.${at.localScopesTotal}`
+			: `${at.sharedScopes.values.get(scope) ?? ''}.${at.localScopes.get(scope) ?? 0}`;
+	return `${at.shared}:${at.local}:${scoped}`;
 }
 
 /**
@@ -140,12 +179,15 @@ export interface Generation {
  * null when unknown. One request reads it once and hands it to everything it keeps or looks up.
  */
 export async function readGeneration(): Promise<Generation | null> {
-	// This instance's counter first: a write handled here while the shared one is read moves it.
+	// This instance's counters first: a write handled here while the shared ones are read moves them.
 	const local = generation;
+	const scopes = localScopes;
+	const scopesTotal = localScopesTotal;
 	const shared = await sharedGeneration();
-	return shared === null ? null : { shared, local };
+	return shared === null ? null : { shared: shared.value, local, sharedScopes: shared.scopes, localScopes: scopes, localScopesTotal: scopesTotal };
 }
 
+/** The counters every write but a scoped one moves: what sessions and readers' notices depend on. */
 export const generationKey = (at: Generation) => `${at.shared}:${at.local}`;
 
 // Kept as bytes: encoding a long page again for every copy cost more than everything else a copy takes.
@@ -177,7 +219,7 @@ function copyOf(entry: Entry, reader: Reader | null): Response {
 async function keep(
 	key: string | null,
 	startedAt: number,
-	shared: string,
+	stamp: string,
 	response: Response,
 	tokens: PageTokens
 ): Promise<{ entry: Entry | null; copy: (reader: Reader | null) => Response }> {
@@ -194,7 +236,7 @@ async function keep(
 		headers: [...response.headers].filter(([name]) => name !== 'etag' && name !== 'content-length'),
 		nonce,
 		storedAt: Date.now(),
-		shared
+		stamp
 	};
 	const copy = (reader: Reader | null) => copyOf(entry, reader);
 	const cacheControl = response.headers.get('cache-control') ?? '';
@@ -234,9 +276,44 @@ export async function invalidateEverywhere(): Promise<void> {
 	if (enabled() && onServer()) await moveShared();
 }
 
+/**
+ * A write that changed only `scope` was handled here: retire the pages that show it, here and (like
+ * `invalidateEverywhere`, before the writer is answered) on every instance. Sessions and readers'
+ * notices stand.
+ */
+export async function invalidateScopeEverywhere(scope: Scope): Promise<void> {
+	const moved = new Map(localScopes);
+	moved.set(scope, (moved.get(scope) ?? 0) + 1);
+	localScopes = moved;
+	localScopesTotal++;
+	if (!enabled() || !onServer()) return;
+	let move = scopeMoves.get(scope);
+	if (!move) {
+		move = sharedFromNow(() => moveScopeStatement({ scope }).then(ignore, ignore));
+		scopeMoves.set(scope, move);
+	}
+	await move();
+}
+
 const onServer = () => hasConnection() && connection().kind === 'postgresql';
-const readStatement = preparedStatement<{ value: string }>('page_cache_read', sql`select last_value::text as value from page_cache_generation`);
+const readStatement = preparedStatement<{ value: string; total: string; scopes: string }>(
+	'page_cache_read',
+	sql`select last_value::text as value,
+		(select coalesce(sum(generation), 0)::text from page_cache_scopes) as total,
+		(select coalesce(json_object_agg(scope, generation::text), '{}')::text from page_cache_scopes) as scopes
+	from page_cache_generation`
+);
 const moveStatement = preparedStatement('page_cache_move', sql`select nextval('page_cache_generation')`);
+const moveScopeStatement = preparedStatement(
+	'page_cache_move_scope',
+	sql`insert into page_cache_scopes (scope, generation) values (${sql.placeholder('scope')}, 1)
+		on conflict (scope) do update set generation = page_cache_scopes.generation + 1`
+);
+/** One shared move per scope written to (a plan's sections at most). */
+const scopeMoves = new Map<Scope, () => Promise<void>>();
+// The database is unreachable, so no other instance draws pages from it either; the pages they keep
+// run out within STALE_FACTOR × PAGE_CACHE_MS.
+const ignore = () => undefined;
 
 /**
  * `run`, shared by the calls made while one is under way: they wait for the next run, which starts
@@ -265,25 +342,35 @@ function sharedFromNow<T>(run: () => Promise<T>): () => Promise<T> {
 	};
 }
 
-/** Where the database's write counter stands, read after the call; null when it cannot be read. */
+interface SharedReading {
+	value: string;
+	scopes: SharedScopes;
+}
+
+/** The last scope counters read, parsed once for every reading that finds them unchanged. */
+let lastScopes: { text: string; total: string; parsed: SharedScopes } | null = null;
+
+function sharedScopesOf(text: string, total: string): SharedScopes {
+	if (lastScopes?.text !== text || lastScopes.total !== total) {
+		lastScopes = { text, total, parsed: { values: new Map(Object.entries(JSON.parse(text) as Record<string, string>)), total } };
+	}
+	return lastScopes.parsed;
+}
+
+/** Where the database's write counters stand, read after the call; null when they cannot be read. */
 const readShared = sharedFromNow(() =>
 	readStatement({}).then(
-		([row]) => row?.value ?? null,
+		([row]): SharedReading | null => (row ? { value: row.value, scopes: sharedScopesOf(row.scopes, row.total) } : null),
 		() => null
 	)
 );
 
 /** Moves the counter, after the call. */
-const moveShared = sharedFromNow(() =>
-	moveStatement({}).then(
-		() => undefined,
-		// The database is unreachable, so no other instance draws pages from it either; the pages
-		// they keep run out within STALE_FACTOR × PAGE_CACHE_MS.
-		() => undefined
-	)
-);
+const moveShared = sharedFromNow(() => moveStatement({}).then(ignore, ignore));
 
-const sharedGeneration = (): Promise<string | null> => (onServer() ? readShared() : Promise.resolve(''));
+const ON_ONE_INSTANCE: SharedReading = { value: '', scopes: NO_SHARED_SCOPES };
+
+const sharedGeneration = (): Promise<SharedReading | null> => (onServer() ? readShared() : Promise.resolve(ON_ONE_INSTANCE));
 
 export const isWrite = (request: Request) => !SAFE_METHODS.has(request.method);
 

@@ -144,13 +144,15 @@ function stillFresh(session: { createdAt: Date; lastVerifiedAt: Date }): boolean
 
 /**
  * A signed-in reader's page: a copy of the drawing kept for readers with the same facts, else drawn
- * (by `draw`, which fills `record`) and kept. `base` is the page's key without the reader's facts.
+ * (by `draw`, which fills `record`) and kept. `base` is the page's key without the reader's facts;
+ * `scope` the part of the data it shows, if only one (page-cache.ts).
  */
 export async function serve(
 	base: string,
 	user: SessionUser,
 	draw: (tokens: pageCache.PageTokens, record: PageRecord) => Promise<Response>,
-	at: pageCache.Generation | null
+	at: pageCache.Generation | null,
+	scope: pageCache.Scope | null = null
 ): Promise<Response> {
 	const reader = { id: user.id, displayName: user.displayName };
 	if (at === null)
@@ -163,9 +165,13 @@ export async function serve(
 		);
 	const generation = pageCache.generationKey(at);
 	forgetOlder(generation);
-	let ids = pageComments.get(base);
+	// A scoped write (an endorsement) keeps sessions and notices but changes the page's comments'
+	// counts and who endorsed them: what a reader's facts and the page's comments were found to be is
+	// kept per the page's stamp.
+	const page = `${base} @${pageCache.stampOf(at, scope)}`;
+	let ids = pageComments.get(page);
 	if (!ids) {
-		const first = firstDrawings.get(base);
+		const first = firstDrawings.get(page);
 		if (!first) {
 			// Which comments the page shows is learnt from drawing it: this reader's drawing is kept
 			// under the facts it found.
@@ -174,43 +180,46 @@ export async function serve(
 				`${base} first ${crypto.randomUUID()}`,
 				(tokens) => draw(tokens, record),
 				reader,
-				() => learnt(base, generation, record),
-				at
+				() => learnt(base, page, generation, record),
+				at,
+				scope
 			);
-			firstDrawings.set(base, drawing);
+			firstDrawings.set(page, drawing);
 			try {
 				return await drawing;
 			} finally {
-				firstDrawings.delete(base);
+				firstDrawings.delete(page);
 			}
 		}
 		await first.catch(() => undefined);
-		ids = pageComments.get(base);
+		ids = pageComments.get(page);
 		if (!ids)
 			return pageCache.serve(
 				base,
 				(tokens) => draw(tokens, newRecord()),
 				reader,
 				() => null,
-				at
+				at,
+				scope
 			);
 	}
-	const facts = await factsOf(user.id, base, ids);
+	const facts = await factsOf(user.id, page, ids);
 	const record = { ...newRecord(), unreadNotices: facts.unreadNotices, unreadKnown: true };
 	return pageCache.serve(
 		`${base} ${signature(facts)}`,
 		(tokens) => draw(tokens, record),
 		reader,
-		() => learnt(base, generation, record),
-		at
+		() => learnt(base, page, generation, record),
+		at,
+		scope
 	);
 }
 
-/** The key a drawing is kept under, from what it found; it also tells later readers the page's comments. */
-function learnt(base: string, generation: string, record: PageRecord): string {
+/** The key a drawing is kept under, from what it found; it also tells later readers of `page` its comments. */
+function learnt(base: string, page: string, generation: string, record: PageRecord): string {
 	if (generation === factsGeneration) {
 		if (pageComments.size >= MAX_KEPT) pageComments.delete(pageComments.keys().next().value!);
-		pageComments.set(base, record.commentIds);
+		pageComments.set(page, record.commentIds);
 	}
 	return `${base} ${signature(record)}`;
 }

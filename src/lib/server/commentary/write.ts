@@ -207,11 +207,17 @@ export async function remove(commentId: number, userId: number): Promise<void> {
 		.catch(() => {});
 }
 
+/** Where a comment is: what an endorsement of it changes. */
+export interface CommentPlace {
+	planId: number;
+	sectionKey: string;
+}
+
 /** Endorses once per person (a second endorsement changes nothing); not one's own comment. */
-export async function endorse(commentId: number, userId: number): Promise<void> {
-	await db.transaction(async (tx) => {
+export async function endorse(commentId: number, userId: number): Promise<CommentPlace> {
+	return db.transaction(async (tx) => {
 		const [comment] = await tx
-			.select({ authorId: comments.authorId, status: comments.status, planId: comments.planId })
+			.select({ authorId: comments.authorId, status: comments.status, planId: comments.planId, sectionKey: comments.sectionKey })
 			.from(comments)
 			.where(eq(comments.id, commentId));
 		if (!comment || comment.status !== 'visible') throw new CommentError('comment_not_found');
@@ -224,11 +230,13 @@ export async function endorse(commentId: number, userId: number): Promise<void> 
 				.set({ endorsementCount: sql`${comments.endorsementCount} + 1` })
 				.where(eq(comments.id, commentId));
 		}
+		return { planId: comment.planId, sectionKey: comment.sectionKey };
 	});
 }
 
-export async function withdrawEndorsement(commentId: number, userId: number): Promise<void> {
-	await db.transaction(async (tx) => {
+/** Null when the comment does not exist. */
+export async function withdrawEndorsement(commentId: number, userId: number): Promise<CommentPlace | null> {
+	return db.transaction(async (tx) => {
 		const removed = await tx
 			.delete(endorsements)
 			.where(and(eq(endorsements.commentId, commentId), eq(endorsements.userId, userId)))
@@ -239,5 +247,7 @@ export async function withdrawEndorsement(commentId: number, userId: number): Pr
 				.set({ endorsementCount: sql`greatest(${comments.endorsementCount} - 1, 0)` })
 				.where(eq(comments.id, commentId));
 		}
+		const [place] = await tx.select({ planId: comments.planId, sectionKey: comments.sectionKey }).from(comments).where(eq(comments.id, commentId));
+		return place ?? null;
 	});
 }

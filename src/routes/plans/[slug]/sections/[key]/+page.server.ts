@@ -11,6 +11,7 @@ import * as comments from '$lib/server/commentary/write';
 import * as moderation from '$lib/server/commentary/moderation';
 import { commentErrorMessage, commentErrorStatus } from '$lib/server/pages/comment-errors';
 import { loadSectionPage } from '$lib/server/pages/section-view';
+import * as pageCache from '$lib/server/cache/page-cache';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, locals, url, depends }) => {
@@ -128,8 +129,15 @@ export const actions = {
 
 	endorseComment: formAction(commentIdSchema, bareForm, async ({ data, user, event, formData }) => {
 		try {
-			if (formData.get('withdraw') === '1') await comments.withdrawEndorsement(data.commentId, user.id);
-			else await comments.endorse(data.commentId, user.id);
+			const place =
+				formData.get('withdraw') === '1'
+					? await comments.withdrawEndorsement(data.commentId, user.id)
+					: await comments.endorse(data.commentId, user.id);
+			// Only this section's pages are drawn again, when the comment is this section's (a session's
+			// statement without a section is endorsed from elsewhere: then every page is).
+			if (place && place.sectionKey === event.params.key && place.planId === (await planId(event.params.slug))) {
+				event.locals.writeScope = pageCache.endorsementScope(event.params.slug, event.params.key);
+			}
 		} catch (err) {
 			return refused(err, {});
 		}
