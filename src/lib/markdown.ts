@@ -1,8 +1,11 @@
 // Markdown from plans and from people, rendered with markdown-it with raw HTML off. markdown-it's own
 // link validation refuses javascript:, vbscript:, file: and data: URLs; we also refuse images in
 // comments (no tracking pixels) and mark user links nofollow. Shared by the server and the plan
-// editor's live preview, so what an official previews is what readers get.
+// editor's live preview, so what an official previews is what readers get. Both use
+// markdown-it-cjk-friendly: plain CommonMark leaves `**"협동"**이` unclosed (punctuation inside the
+// closing `**`, Hangul right after it), a common way to write Korean.
 import MarkdownIt, { type MarkdownIt as Renderer, type RendererRule } from 'markdown-it';
+import cjkFriendly from 'markdown-it-cjk-friendly';
 
 function shiftHeadings(md: Renderer, lowest: number): void {
 	md.core.ruler.push('shift_headings', (state) => {
@@ -28,7 +31,7 @@ function linkAttributes(md: Renderer, rel: string): void {
 }
 
 /** Plan text: the full CommonMark set with tables; headings start below the section heading. */
-export const planRenderer = new MarkdownIt('default', { html: false, linkify: true, typographer: false });
+export const planRenderer = new MarkdownIt('default', { html: false, linkify: true, typographer: false }).use(cjkFriendly);
 shiftHeadings(planRenderer, 3);
 linkAttributes(planRenderer, 'noopener');
 
@@ -48,6 +51,7 @@ commentRenderer.enable([
 	'autolink',
 	'backticks'
 ]);
+commentRenderer.use(cjkFriendly);
 linkAttributes(commentRenderer, 'nofollow ugc noopener');
 
 /** Plan text as HTML, uncached (the editor's preview renders on every keystroke). */

@@ -1,8 +1,10 @@
 // "You said, we did": an official answers a comment, publishes a revision linked to it, and the
 // commenter sees both on /me/comments and in the outcome report. Builds its own plan.
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { DEMO, gotoReady, registerParticipant, signIn } from './helpers/accounts';
 
 test.describe.configure({ mode: 'serial' });
@@ -167,4 +169,47 @@ test('without JavaScript, a comment sent after the period closed stays on the pa
 	await expect(kept.getByLabel('적으신 글 (복사해 두실 수 있습니다)')).toHaveValue(text);
 	await expect(page.locator('article.comment', { hasText: text })).toHaveCount(0);
 	await context.close();
+});
+
+test('the outcome report downloads as Word for anyone; a draft version has none, as it has no page', async ({ browser }) => {
+	const context = await browser.newContext({ storageState: participantState, locale: 'ko-KR' });
+	const page = await context.newPage();
+	await page.goto(`/plans/${slug}/outcome/1`);
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Word 문서로 내려받기' }).click()]);
+	const title = '안산시 마을공동체 기본계획 (시험) 제1판 의견 수렴 결과.docx';
+	expect(download.suggestedFilename()).toBe(title);
+	const bytes = await readFile((await download.path())!);
+	expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+	const xml = strFromU8(unzipSync(bytes)['word/document.xml']);
+	expect(xml).toContain(commentBody);
+	expect(xml).toContain('전담 인력을 5명으로 늘리도록 수정안에 반영했습니다.');
+	expect(xml).toMatch(/<w:t[^>]*>반영<\/w:t>/);
+	await context.close();
+
+	// Signed out, as the page is public.
+	const anonymous = await browser.newContext();
+	const response = await anonymous.request.get(`/plans/${slug}/outcome/1/report.docx`);
+	expect(response.status()).toBe(200);
+	expect(response.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+	const disposition = response.headers()['content-disposition'];
+	expect(disposition).toContain(`filename="${slug}-outcome-v1.docx"`);
+	expect(disposition).toContain(
+		`filename*=UTF-8''${encodeURIComponent(title).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`
+	);
+	expect((await response.body()).subarray(0, 2).toString('latin1')).toBe('PK');
+
+	// A draft of the next version: its outcome page is 404 for everyone, and so is its document.
+	const official = await officialPage(browser);
+	await gotoReady(official, `/plans/${slug}/edit`);
+	await official.getByRole('button', { name: '다음 판 초안 시작' }).click();
+	await expect(official.getByText('초안을 만들었습니다.')).toBeVisible();
+	for (const client of [anonymous.request, official.request]) {
+		expect((await client.get(`/plans/${slug}/outcome/3`)).status()).toBe(404);
+		const refused = await client.get(`/plans/${slug}/outcome/3/report.docx`);
+		expect(refused.status()).toBe(404);
+		expect(refused.headers()['content-type']).not.toContain('wordprocessingml');
+	}
+	expect((await anonymous.request.get(`/plans/${slug}/outcome/9/report.docx`)).status()).toBe(404);
+	await official.context().close();
+	await anonymous.close();
 });

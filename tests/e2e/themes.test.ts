@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'csv-parse/sync';
+import { strFromU8, unzipSync } from 'fflate';
 import { DEMO, gotoReady, signIn } from './helpers/accounts';
 
 const PLAN = '/plans/gwangmyeong-social-economy';
@@ -178,4 +179,51 @@ test('the analysis pages pass an accessibility check', async ({ page }) => {
 			path
 		).toEqual([]);
 	}
+});
+
+test('the themes report downloads as Word; where the page is 404 (a plan with only a draft) so is the document', async ({ browser, page }) => {
+	await gotoReady(page, `${PLAN}/themes/report`);
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Word 문서로 내려받기' }).click()]);
+	expect(download.suggestedFilename()).toBe('광명시 사회적경제 기본계획 (2016~2020) 주제별 종합 보고서.docx');
+	const bytes = await readFile((await download.path())!);
+	expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+	const xml = strFromU8(unzipSync(bytes)['word/document.xml']);
+	expect(xml).toContain('주제별 종합 보고서');
+	expect(xml).toContain('연구진 종합');
+	expect(xml).toContain('광명시 사회적경제 기본계획');
+
+	const response = await page.request.get(`${PLAN}/themes/report/report.docx`);
+	expect(response.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+	expect(response.headers()['content-disposition']).toContain(`filename="gwangmyeong-social-economy-theme-report.docx"; filename*=UTF-8''`);
+	// The reader's language: the English reader's document has English headings.
+	const english = await browser.newContext({ locale: 'en-US' });
+	const inEnglish = await english.request.get(`${PLAN}/themes/report/report.docx`, { headers: { 'accept-language': 'en-US,en;q=0.9' } });
+	expect(strFromU8(unzipSync(await inEnglish.body())['word/document.xml'])).toContain('Theme report');
+	await english.close();
+
+	// A plan an official has created but not published: the page and the document exist for officials only.
+	const official = await browser.newPage();
+	await signIn(official, DEMO.official);
+	const slug = `e2e-docx-${Date.now().toString(36)}`;
+	await gotoReady(official, '/plans/new');
+	await official.getByLabel('계획 이름').fill('공개 전 계획 (시험)');
+	await official.getByLabel('주소').fill(slug);
+	await official.getByLabel('작성 기관').fill('광명시');
+	await official.getByRole('button', { name: '계획 만들기' }).click();
+	await expect(official).toHaveURL(new RegExp(`/plans/${slug}/edit`));
+	expect((await official.request.get(`/plans/${slug}/themes/report`)).status()).toBe(200);
+	expect((await official.request.get(`/plans/${slug}/themes/report/report.docx`)).status()).toBe(200);
+	await official.close();
+
+	const participant = await browser.newPage();
+	await signIn(participant, DEMO.participant);
+	const signedOut = await browser.newContext();
+	for (const client of [participant.request, signedOut.request]) {
+		expect((await client.get(`/plans/${slug}/themes/report`)).status()).toBe(404);
+		const refused = await client.get(`/plans/${slug}/themes/report/report.docx`);
+		expect(refused.status()).toBe(404);
+		expect(refused.headers()['content-type']).not.toContain('wordprocessingml');
+	}
+	await participant.close();
+	await signedOut.close();
 });
