@@ -85,3 +85,59 @@ test('anyone reads the sessions list and the interim meeting with its statements
 	await expect(page.locator('article.comment')).not.toHaveCount(0);
 	expect(await page.locator('article.comment').count()).toBeGreaterThanOrEqual(10);
 });
+
+test('the preview marks the splits the parser is unsure of, and the official fixes them before saving', async ({ page }) => {
+	await signIn(page, DEMO.official);
+	await gotoReady(page, `${PLAN}/sessions/new`);
+	const stamp = Date.now().toString(36);
+	await page.getByLabel('회의 이름').fill(`네트워크 정기 모임 ${stamp}`);
+	await page.getByLabel('회의 종류').selectOption('workshop');
+	await page.getByLabel('날짜').fill('2015-05-20');
+	await page.getByLabel('논의한 판').selectOption('1');
+	await page.getByRole('button', { name: '회의 기록 저장' }).click();
+	await expect(page.getByRole('heading', { name: '녹취록 가져오기' })).toBeVisible();
+
+	await page
+		.getByLabel('녹취록', { exact: true })
+		.fill(
+			[
+				'석지안(광명 청년협동조합 이사) 청년들이 모일 공간이 없다는 게 가장 큰 어려움입니다.',
+				'방수정(늘봄 공부방) 저는 마을에서 아이들 공부방을 꾸리고 있습니다.',
+				'구민서(광명시 사회적경제지원센터 센터장) 센터를 저녁에도 여는 방안을 검토하겠습니다.',
+				'석지안(광명 청년협동조합 이사) 그 말씀을 듣고 보니 구민서(광명시 사회적경제지원센터 센터장) 덧붙여 주신 저녁 개방이 반갑습니다.'
+			].join('\n')
+		);
+	await page.getByRole('button', { name: '미리보기' }).click();
+	await expect(page.getByRole('heading', { name: '2. 발언 5건 확인' })).toBeVisible();
+	await expect(page.getByRole('note')).toContainText('확인이 필요한 곳이 2건 있습니다');
+	const unsureRows = page.getByRole('row').filter({ hasText: '확인 필요' });
+	await expect(unsureRows).toHaveCount(2);
+	const weak = unsureRows.filter({ hasText: '괄호 안이 소속인지 확실하지 않습니다' });
+	await expect(weak.getByRole('textbox', { name: '발언 내용 2' })).toHaveValue('저는 마을에서 아이들 공부방을 꾸리고 있습니다.');
+	const midSentence = unsureRows.filter({ hasText: '문장 중간에서 새 발언자로 나눴습니다' });
+	await expect(midSentence.getByRole('textbox', { name: '발언 내용 5' })).toHaveValue('덧붙여 주신 저녁 개방이 반갑습니다.');
+
+	// The mid-sentence split is wrong: merge it back, the name returns into the text.
+	await midSentence.getByRole('button', { name: '위 발언과 합치기' }).click();
+	await expect(page.getByRole('heading', { name: '2. 발언 4건 확인' })).toBeVisible();
+	await expect(page.getByLabel('발언 내용 4')).toHaveValue(
+		'그 말씀을 듣고 보니 구민서(광명시 사회적경제지원센터 센터장) 덧붙여 주신 저녁 개방이 반갑습니다.'
+	);
+	// The other is a speaker after all: complete the affiliation and confirm.
+	await page.getByLabel('소속 2').fill('늘봄 공부방 대표');
+	await page.getByRole('row').filter({ hasText: '확인 필요' }).getByRole('button', { name: '확인했습니다' }).click();
+	await expect(page.getByRole('row').filter({ hasText: '확인 필요' })).toHaveCount(0);
+	await expect(page.getByRole('note')).toHaveCount(0);
+	await expect(page.getByLabel('소속 2')).toHaveValue('늘봄 공부방 대표');
+
+	await page.getByRole('button', { name: '발언 4건 가져오기' }).click();
+	await expect(page.getByRole('status')).toContainText('발언 4건을 가져왔습니다');
+	const merged = page.locator('article.comment', { hasText: '덧붙여 주신 저녁 개방이 반갑습니다' });
+	await expect(merged).toHaveCount(1);
+	await expect(merged).toContainText('석지안');
+	await expect(merged).toContainText('그 말씀을 듣고 보니 구민서(광명시 사회적경제지원센터 센터장) 덧붙여');
+	const tutor = page.locator('article.comment', { hasText: '공부방을 꾸리고' });
+	await expect(tutor).toContainText('방수정');
+	await expect(tutor).toContainText('늘봄 공부방 대표');
+	await expect(page.locator('article.comment')).toHaveCount(4);
+});

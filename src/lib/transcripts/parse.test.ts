@@ -249,6 +249,131 @@ describe('speakers and non-speakers', () => {
 	});
 });
 
+describe('layouts of printed transcripts', () => {
+	const speakers = (text: string) => analyseTranscript(text).statements.map((s) => [s.name, s.affiliation, s.unsure]);
+
+	it('skips a caption of bare names before the statements, also when glued to the first one', () => {
+		const text =
+			'서지훈 문정아 배성우 서지훈(경기도 사회적경제과 팀장) 공감합니다.\n문정아(서울시 사회적경제지원센터 센터장) 네.\n배성우(광명시 소상공인지원센터 소장) 좋습니다.';
+		const { statements, skipped } = analyseTranscript(text);
+		expect(statements.map((s) => [s.name, s.text])).toEqual([
+			['서지훈', '공감합니다.'],
+			['문정아', '네.'],
+			['배성우', '좋습니다.']
+		]);
+		expect(skipped).toEqual(['서지훈 문정아 배성우']);
+	});
+
+	it('takes a line of bare names for a caption only with three people, or two with a speaker among them', () => {
+		expect(isCaptionLine('서지훈 문정아 배성우')).toBe(true);
+		expect(isCaptionLine('서지훈 팀장 문정아 센터장 배성우 소장')).toBe(true);
+		expect(isCaptionLine('서지훈 문정아')).toBe(false);
+		expect(isCaptionLine('서지훈 문정아', new Set(['서지훈']))).toBe(true);
+		for (const line of ['주민이 모여 이야기합니다', '공동 육아', '마을 공동체 사업', '이상 발표를 마칩니다']) {
+			expect(isCaptionLine(line, new Set(['서지훈'])), line).toBe(false);
+		}
+		// After a sentence at the end of a line, the run is cut off and the statement kept.
+		const { statements, skipped } = analyseTranscript(
+			'주은비(철산동 통장) 안내 자료가 필요합니다. 주은비 길태섭 표미란\n길태섭(철산동 주민자치회 위원) 네.'
+		);
+		expect(statements.map((s) => s.text)).toEqual(['안내 자료가 필요합니다.', '네.']);
+		expect(skipped).toEqual(['주은비 길태섭 표미란']);
+	});
+
+	it('reads "이름 소속 직함:", "○○○ 위원:", "사회자:" and "토론자 1:" speakers', () => {
+		expect(
+			speakers(
+				'사회자: 시작하겠습니다.\n하정민 광명시 사회적경제과 주무관: 네.\n○ ○○○ 위원: 좋습니다.\n- 김○○ 위원: 저도요.\n토론자 1: 한 말씀 드립니다.\n국혜원 광명시민: 저는 소비자입니다.'
+			)
+		).toEqual([
+			['사회자', '', null],
+			['하정민', '광명시 사회적경제과 주무관', null],
+			['○○○', '위원', null],
+			['김○○', '위원', null],
+			['토론자 1', '', null],
+			['국혜원', '광명시민', null]
+		]);
+	});
+
+	it('takes "이름:" for three syllables or someone introduced, and leaves headings and times alone', () => {
+		expect(speakers('진솔(광명 청년유니온 활동가) 네.\n진솔: 제가 쓰겠습니다.\n도하윤: 좋습니다.')).toEqual([
+			['진솔', '광명 청년유니온 활동가', null],
+			['진솔', '', null],
+			['도하윤', '', null]
+		]);
+		for (const text of ['현황: 기업이 여든 곳입니다.', '목표: 자립입니다.', '회의는 오후 2:30에 시작합니다.', '결론: 마을이 단위입니다.']) {
+			expect(parseTranscript(text), text).toEqual([{ name: '', affiliation: '', text }]);
+		}
+	});
+
+	it('reads numbered questions and answers, the label giving way to a named speaker after it', () => {
+		const text =
+			'질문 1\n윤채원(광명시민) 어디서 사나요?\n답변\n하정민(광명시 사회적경제과 주무관) 장터에서 팝니다.\n질문 2. 취업은 어디로 가나요?\n답변: 일자리센터입니다.\n[질문 3] 추경진(광명 고등학생) 학교에서도 되나요?';
+		const { statements } = analyseTranscript(text);
+		expect(statements.map((s) => [s.name, s.text, s.opener])).toEqual([
+			['윤채원', '어디서 사나요?', '질문 1 윤채원(광명시민)'],
+			['하정민', '장터에서 팝니다.', '답변 하정민(광명시 사회적경제과 주무관)'],
+			['질문 2', '취업은 어디로 가나요?', '질문 2.'],
+			['답변', '일자리센터입니다.', '답변:'],
+			['추경진', '학교에서도 되나요?', '[질문 3] 추경진(광명 고등학생)']
+		]);
+		// A word at a line start is no label: "답변 드리겠습니다" belongs to the statement.
+		expect(parseTranscript('하정민(광명시 사회적경제과 주무관) 질문 주신 내용에\n답변 드리겠습니다.')).toHaveLength(1);
+	});
+
+	it('splits "이름 직함(소속)" at a line start, a statement after a lost space, and an affiliation opening with a number', () => {
+		expect(speakers('선우하람 대표（광명 마을기업 협의회） 네.')).toEqual([['선우하람', '광명 마을기업 협의회 대표', null]]);
+		expect(parseTranscript('천보라(광명 마을공동체 지원단 활동가) 체감하지 못합니다.천동희(광명 어르신돌봄협동조합 대표) 돌봄은 다릅니다.')).toEqual([
+			{ name: '천보라', affiliation: '광명 마을공동체 지원단 활동가', text: '체감하지 못합니다.' },
+			{ name: '천동희', affiliation: '광명 어르신돌봄협동조합 대표', text: '돌봄은 다릅니다.' }
+		]);
+		expect(speakers('김다솜(3040 마을모임 대표) 네.')).toEqual([['김다솜', '3040 마을모임 대표', null]]);
+	});
+
+	it('marks the splits it is unsure of, with the reason', () => {
+		expect(
+			speakers(
+				'회의 자료\n구민서(광명시 사회적경제지원센터 센터장) 늘었습니다.\n방수정(늘봄 공부방) 저는 공부방을 합니다.\n꽃님이(광명시민) 저도요.\n석지안(광명 청년협동조합 이사) 어려움이고 구민서(광명시 사회적경제지원센터 센터장) 덧붙이면 엽니다.'
+			)
+		).toEqual([
+			['', '', 'no_speaker'],
+			['구민서', '광명시 사회적경제지원센터 센터장', null],
+			['방수정', '늘봄 공부방', 'affiliation'],
+			['꽃님이', '광명시민', 'name'],
+			['석지안', '광명 청년협동조합 이사', null],
+			['구민서', '광명시 사회적경제지원센터 센터장', 'mid_sentence']
+		]);
+		// A common noun outside the family-name list is no rare name.
+		expect(parseTranscript('협의체(민관 거버넌스 위원회) 구성이 먼저입니다.')).toHaveLength(1);
+		// A word that opens a statement splits even someone not known yet.
+		expect(speakers('석지안(광명 청년협동조합 이사) 어려움이지만 한가람(광명YMCA 사무총장) 저는 다르게 봅니다.')[1]).toEqual([
+			'한가람',
+			'광명YMCA 사무총장',
+			'mid_sentence'
+		]);
+	});
+
+	it('keeps a known speaker mentioned mid-sentence as text when a word refers back to them', () => {
+		for (const mention of ['의견에', '말씀처럼', '발표 자료에', '센터장과']) {
+			const text = `구민서(광명시 사회적경제지원센터 센터장) 네.\n석지안(광명 청년협동조합 이사) 저도 구민서(광명시 사회적경제지원센터 센터장) ${mention} 공감합니다.`;
+			expect(parseTranscript(text), mention).toHaveLength(2);
+		}
+		// Nor is an aside or a year a weak affiliation.
+		expect(parseTranscript('구민서(광명시 사회적경제지원센터 센터장) 네.\n구민서(웃음) 그렇습니다.')[1]).toBeUndefined();
+	});
+
+	it('writes a speaker without an affiliation as "이름:" so the text parses back the same', () => {
+		const statements = [
+			{ name: '사회자', affiliation: '', text: '시작하겠습니다.' },
+			{ name: '도하윤', affiliation: '', text: '좋습니다.' },
+			{ name: '질문 2', affiliation: '', text: '어디로 가나요?' },
+			{ name: '○○○', affiliation: '위원', text: '네.' }
+		];
+		expect(formatTranscript(statements)).toBe('사회자: 시작하겠습니다.\n\n도하윤: 좋습니다.\n\n질문 2: 어디로 가나요?\n\n○○○(위원) 네.');
+		expect(parseTranscript(formatTranscript(statements))).toEqual(statements);
+	});
+});
+
 describe('captions', () => {
 	it('skips marked captions and lines that only list people', () => {
 		for (const line of [
@@ -308,12 +433,13 @@ describe('mergeStatements and splitStatement', () => {
 	});
 
 	it('splits off a speaker the parser missed, taking the name and affiliation from the text', () => {
-		// No sentence ending before the second speaker, so the parser keeps it in the first statement.
-		const [missed] = parseTranscript('최민지(광명 생협 이사장) 조합원이 먼저지만 한가람(광명YMCA 사무총장) 저는 행정이 먼저라고 봅니다.');
-		expect(missed.text).toBe('조합원이 먼저지만 한가람(광명YMCA 사무총장) 저는 행정이 먼저라고 봅니다.');
+		// No sentence ending before the second speaker, nobody known by that name and no word that
+		// opens a statement after it, so the parser keeps it in the first statement.
+		const [missed] = parseTranscript('최민지(광명 생협 이사장) 조합원이 먼저지만 한가람(광명YMCA 사무총장) 행정이 먼저라고 봅니다.');
+		expect(missed.text).toBe('조합원이 먼저지만 한가람(광명YMCA 사무총장) 행정이 먼저라고 봅니다.');
 		expect(splitStatement(missed, missed.text.indexOf('한가람'))).toEqual([
 			{ name: '최민지', affiliation: '광명 생협 이사장', text: '조합원이 먼저지만' },
-			{ name: '한가람', affiliation: '광명YMCA 사무총장', text: '저는 행정이 먼저라고 봅니다.' }
+			{ name: '한가람', affiliation: '광명YMCA 사무총장', text: '행정이 먼저라고 봅니다.' }
 		]);
 	});
 

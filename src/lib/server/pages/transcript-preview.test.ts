@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyseTranscript } from '$lib/transcripts/parse';
 import { applyOperation, rowsFromForm, rowsFromStatements, validateRows, type PreviewRow } from './transcript-preview';
 
 const row = (name: string, text: string, extra: Partial<PreviewRow> = {}): PreviewRow => ({
@@ -9,6 +10,7 @@ const row = (name: string, text: string, extra: Partial<PreviewRow> = {}): Previ
 	kind: 'suggestion',
 	section: '',
 	drop: false,
+	unsure: '',
 	...extra
 });
 
@@ -22,8 +24,35 @@ describe('the import preview', () => {
 			group: 'cooperative',
 			kind: 'suggestion',
 			section: '',
-			drop: false
+			drop: false,
+			unsure: ''
 		});
+	});
+
+	it('carries the parser’s unsure splits through the form until the official confirms or merges them', () => {
+		const parsed = analyseTranscript(
+			'석지안(광명 청년협동조합 이사) 공간이 없다는 게 어려움이고 구민서(광명시 사회적경제지원센터 센터장) 덧붙이면 저녁에 엽니다.\n' +
+				'구민서(광명시 사회적경제지원센터 센터장) 검토하겠습니다.'
+		).statements;
+		const rows = rowsFromStatements(parsed);
+		expect(rows.map((r) => [r.name, r.unsure])).toEqual([
+			['석지안', ''],
+			['구민서', 'mid_sentence'],
+			['구민서', '']
+		]);
+		const form = new FormData();
+		form.set('rows', '2');
+		form.set('unsure.0', 'mid_sentence');
+		form.set('unsure.1', 'made-up');
+		expect(rowsFromForm(form).map((r) => r.unsure)).toEqual(['mid_sentence', '']);
+
+		expect(applyOperation(rows, 'confirm:1').map((r) => r.unsure)).toEqual(['', '', '']);
+		// Merging the unsure row undoes the split: the name goes back into the text, the flag goes.
+		const merged = applyOperation(rows, 'merge:1');
+		expect(merged.map((r) => [r.name, r.unsure, r.text])).toEqual([
+			['석지안', '', '공간이 없다는 게 어려움이고 구민서(광명시 사회적경제지원센터 센터장) 덧붙이면 저녁에 엽니다.'],
+			['구민서', '', '검토하겠습니다.']
+		]);
 	});
 
 	it('reads the corrected rows back from the form', () => {

@@ -1,7 +1,15 @@
 // The import preview: statements parsed from a transcript, corrected by the official (names,
-// groups, kinds, sections; merge, split, drop) and sent back and forth as plain form fields, so the
-// whole flow works without JavaScript and nothing typed is lost between steps.
-import { inferStakeholderGroup, mergeStatements, splitStatement, type Statement } from '$lib/transcripts/parse';
+// groups, kinds, sections; merge, split, drop, confirm an unsure split) and sent back and forth as
+// plain form fields, so the whole flow works without JavaScript and nothing typed is lost between steps.
+import {
+	formatTranscript,
+	inferStakeholderGroup,
+	mergeStatements,
+	splitStatement,
+	UNSURE_REASONS,
+	type Statement,
+	type UnsureReason
+} from '$lib/transcripts/parse';
 import { statementRowSchema } from '$lib/schemas/sessions';
 import { issueMessage } from '$lib/server/pages/forms';
 import { m } from '$lib/paraglide/messages';
@@ -15,6 +23,8 @@ export interface PreviewRow {
 	kind: string;
 	section: string;
 	drop: boolean;
+	/** Why the parser was unsure of the split before this row, until the official confirms it; '' when sure. */
+	unsure: UnsureReason | '';
 }
 
 /** Where the official wants a statement split: a line holding only this marker. */
@@ -22,7 +32,7 @@ export const SPLIT_MARKER = '///';
 const DEFAULT_KIND = 'suggestion';
 const MAX_ROWS = 500;
 
-export function rowsFromStatements(statements: Statement[]): PreviewRow[] {
+export function rowsFromStatements(statements: Array<Statement & { unsure?: UnsureReason | null }>): PreviewRow[] {
 	return statements.slice(0, MAX_ROWS).map((s) => ({
 		name: s.name,
 		affiliation: s.affiliation,
@@ -30,9 +40,12 @@ export function rowsFromStatements(statements: Statement[]): PreviewRow[] {
 		group: inferStakeholderGroup(s.affiliation) ?? '',
 		kind: DEFAULT_KIND,
 		section: '',
-		drop: false
+		drop: false,
+		unsure: s.unsure ?? ''
 	}));
 }
+
+const asUnsure = (value: string): UnsureReason | '' => ((UNSURE_REASONS as readonly string[]).includes(value) ? (value as UnsureReason) : '');
 
 export function rowsFromForm(form: FormData): PreviewRow[] {
 	const count = Math.min(MAX_ROWS, Math.max(0, Number(form.get('rows')) || 0));
@@ -44,19 +57,31 @@ export function rowsFromForm(form: FormData): PreviewRow[] {
 		group: text(`group.${i}`),
 		kind: text(`kind.${i}`) || DEFAULT_KIND,
 		section: text(`section.${i}`),
-		drop: form.get(`drop.${i}`) === 'on'
+		drop: form.get(`drop.${i}`) === 'on',
+		unsure: asUnsure(text(`unsure.${i}`))
 	}));
 }
 
 const asStatement = (row: PreviewRow): Statement => ({ name: row.name, affiliation: row.affiliation, text: row.text });
 
-/** "merge:3" joins row 3 into row 2; "split:3" splits row 3 at its split markers. */
+/** Did the parser (or the official) give the two rows different speakers? */
+const otherSpeaker = (a: PreviewRow, b: PreviewRow) =>
+	Boolean(a.name || a.affiliation) && b.name !== '' && (a.name !== b.name || a.affiliation !== b.affiliation);
+
+/**
+ * "merge:3" joins row 3 into row 2; "split:3" splits row 3 at its split markers; "confirm:3" takes
+ * the parser's unsure split before row 3 as right. Merging a row of another speaker undoes a split
+ * the parser got wrong, so that speaker's "Name(Affiliation)" goes back into the text.
+ */
 export function applyOperation(rows: PreviewRow[], operation: string): PreviewRow[] {
 	const [verb, raw] = operation.split(':');
 	const index = Number(raw);
 	if (!Number.isInteger(index) || index < 0 || index >= rows.length) return rows;
+	if (verb === 'confirm') return rows.map((row, i) => (i === index ? { ...row, unsure: '' } : row));
 	if (verb === 'merge' && index > 0) {
-		const merged = mergeStatements(asStatement(rows[index - 1]), asStatement(rows[index]));
+		const below = rows[index];
+		const text = otherSpeaker(rows[index - 1], below) ? formatTranscript([asStatement(below)]) : below.text;
+		const merged = mergeStatements(asStatement(rows[index - 1]), { ...asStatement(below), text });
 		const next = [...rows];
 		next.splice(index - 1, 2, { ...rows[index - 1], ...merged });
 		return next;
@@ -77,6 +102,7 @@ export function applyOperation(rows: PreviewRow[], operation: string): PreviewRo
 			rest = {
 				...rest,
 				...tail,
+				unsure: '',
 				group: tail.affiliation === rest.affiliation ? rest.group : (inferStakeholderGroup(tail.affiliation) ?? '')
 			};
 		}

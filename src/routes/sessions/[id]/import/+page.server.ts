@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { transcriptSchema } from '$lib/schemas/sessions';
-import { parseTranscript } from '$lib/transcripts/parse';
+import { analyseTranscript } from '$lib/transcripts/parse';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { formAction } from '$lib/server/pages/forms';
 import * as plans from '$lib/server/plan-text/plans';
@@ -39,7 +39,7 @@ export const actions = {
 			failure: ({ values, errors }) => ({ transcript: values.transcript ?? '', errors })
 		},
 		async ({ data, refuse }) => {
-			const rows = rowsFromStatements(parseTranscript(data.transcript));
+			const rows = rowsFromStatements(analyseTranscript(data.transcript).statements);
 			if (rows.length === 0) return refuse(400, { transcript: m.import_nothing_found() });
 			return { transcript: data.transcript, rows };
 		}
