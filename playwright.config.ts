@@ -33,6 +33,8 @@ export default defineConfig({
 		env: {
 			PORT: String(port),
 			ORIGIN: baseURL,
+			// As `npm start` runs it: document uploads up to 5 MB pass adapter-node's limit.
+			BODY_SIZE_LIMIT: '6M',
 			...(process.env.E2E_DATABASE_URL
 				? { DATABASE_URL: process.env.E2E_DATABASE_URL }
 				: { PGLITE_DIR: process.env.E2E_PGLITE_DIR ?? 'tests/.artifacts/e2e-data' }),

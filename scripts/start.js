@@ -27,7 +27,8 @@ if (stale) {
 
 const port = process.env.PORT ?? '3000';
 // adapter-node assumes https when it cannot tell; a local start is plain http on localhost.
-const env = { ...process.env, PORT: port, ORIGIN: process.env.ORIGIN ?? `http://localhost:${port}` };
+// Document uploads (5 MB and their form) pass adapter-node's own limit; the app stops every other body at MAX_BODY_BYTES.
+const env = { BODY_SIZE_LIMIT: '6M', ...process.env, PORT: port, ORIGIN: process.env.ORIGIN ?? `http://localhost:${port}` };
 console.log(`[plan-consultation] serving on http://localhost:${port}`);
 const server = spawn(process.execPath, [path.join(root, 'build', 'index.js')], { cwd: root, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

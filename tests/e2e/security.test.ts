@@ -13,7 +13,7 @@ const COMMENT_ACTION = `${PLAN}/sections/support-centre?/createComment`;
 const COMMENTS_API = `/api/v1/plans/${SLUG}/comments`;
 /** The app's default MAX_BODY_BYTES (the test server runs with it). */
 const MAX_BODY_BYTES = 400 * 1024;
-/** adapter-node's default BODY_SIZE_LIMIT (512K). */
+/** adapter-node's default BODY_SIZE_LIMIT (512K): bodies past it are refused by the app's own limit first, also when BODY_SIZE_LIMIT is raised for uploads. */
 const ADAPTER_LIMIT = 512 * 1024;
 const SESSION_MAX_AGE = 60 * 60 * 24 * 10;
 const ATTACKER = 'http://attacker.example';

@@ -3,7 +3,9 @@ import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { can } from '$lib/roles';
 import { toSeoulInput } from '$lib/format';
-import { treeOrder, type OutlineSection } from '$lib/outline';
+import { sectionsFromValues, treeOrder, valuesFromSections, type OutlineSection } from '$lib/outline';
+import { DocumentError, parseUpload, toOutline } from '$lib/server/documents';
+import type { ImportReport } from '$lib/schemas/documents';
 import { requireUser } from '$lib/server/auth/guard';
 import type { SessionUser } from '$lib/server/auth/session';
 import * as plans from '$lib/server/plan-text/plans';
@@ -38,6 +40,33 @@ export function draftContent(data: { title: string; sections: Pick<OutlineSectio
 }
 
 export const previewsOf = (sections: Pick<OutlineSection, 'body'>[]) => sections.map((s) => renderPlan(s.body));
+
+export type ImportResult = { ok: true; values: Record<string, string>; report: ImportReport } | { ok: false; message: string };
+
+/**
+ * The form's values with its sections replaced by the uploaded document's (nothing is saved).
+ * Sections the form had lend their keys to imported ones of the same heading; the title is kept,
+ * or taken from the document when the form has none.
+ */
+export async function importedValues(formData: FormData, values: Record<string, string>, titleField = 'title'): Promise<ImportResult> {
+	let parsed: Awaited<ReturnType<typeof parseUpload>>;
+	try {
+		parsed = await parseUpload(formData);
+	} catch (error) {
+		if (error instanceof DocumentError) return { ok: false, message: error.message };
+		throw error;
+	}
+	const { sections, dropped } = toOutline(parsed.sections, sectionsFromValues(values));
+	const kept = Object.fromEntries(Object.entries(values).filter(([name]) => !name.startsWith('sections.')));
+	const title = kept[titleField]?.trim() || parsed.title || '';
+	const warnings = parsed.warnings.map((w) => w.message);
+	if (dropped) warnings.push(m.document_import_warning_replaced({ count: dropped }));
+	return {
+		ok: true,
+		values: { ...kept, [titleField]: title, ...valuesFromSections(sections) },
+		report: { fileName: parsed.fileName, count: sections.length, warnings }
+	};
+}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

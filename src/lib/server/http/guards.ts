@@ -1,10 +1,17 @@
 import { m } from '$lib/paraglide/messages';
 import { positiveInteger } from '$lib/server/operations/config';
 import { errorCode } from '$lib/server/db';
+import { DOCUMENT_FORM_MARGIN_BYTES, DOCUMENT_MAX_BYTES } from '$lib/server/documents/limits';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Largest request body the app reads (a long transcript fits); BODY_SIZE_LIMIT must be above it. */
 export const MAX_BODY_BYTES = positiveInteger(process.env.MAX_BODY_BYTES, 400 * 1024);
+/** Largest body of a document upload: the file and the form sent along with it. */
+export const UPLOAD_MAX_BODY_BYTES = DOCUMENT_MAX_BYTES + DOCUMENT_FORM_MARGIN_BYTES;
+/** Where a document is uploaded: the parse endpoint, and the import action of the plan editors. */
+const UPLOAD_ENDPOINT = '/api/v1/documents/parse';
+const EDITOR_PATH = /^\/plans\/(?:new|[^/]+\/edit)$/;
+const IMPORT_ACTION = '?/importDocument';
 /** PostgreSQL text cannot hold U+0000, so a request carrying one is refused before a query fails on it. */
 const NUL = '\u0000';
 const FORM_TYPES = /application\/x-www-form-urlencoded|multipart\/form-data/i;
@@ -56,8 +63,34 @@ export function crossSiteRefusal(request: Request, url: URL): Response | undefin
 	return refusal(request, 403, 'cross_site', m.error_cross_site());
 }
 
-function tooLarge(request: Request): Response {
-	return refusal(request, PAYLOAD_TOO_LARGE, 'too_large', m.error_body_too_large({ limit: `${Math.round(MAX_BODY_BYTES / 1024)} KB` }));
+function tooLarge(request: Request, limit = MAX_BODY_BYTES): Response {
+	const shown = limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MB` : `${Math.round(limit / 1024)} KB`;
+	return refusal(request, PAYLOAD_TOO_LARGE, 'too_large', m.error_body_too_large({ limit: shown }));
+}
+
+/** A multipart post to a route that takes a document file. */
+function isUpload(request: Request, type: string): boolean {
+	if (request.method !== 'POST' || !MULTIPART.test(type)) return false;
+	const url = new URL(request.url);
+	return url.pathname === UPLOAD_ENDPOINT || (EDITOR_PATH.test(url.pathname) && url.search === IMPORT_ACTION);
+}
+
+/**
+ * An upload's file is binary, so its bytes are not held to the text checks; its text fields still
+ * are, once parsed. Those fields are never stored by the upload routes (the import action only
+ * gives them back to the editor, whose save is checked like any other form).
+ */
+async function uploadRefusal(request: Request, bytes: Uint8Array<ArrayBuffer>, type: string): Promise<Response | null> {
+	let form: FormData;
+	try {
+		form = await new Response(bytes, { headers: { 'content-type': type } }).formData();
+	} catch {
+		return refusal(request, 400, 'malformed_body', m.error_malformed_body());
+	}
+	for (const value of form.values()) {
+		if (typeof value === 'string' && value.includes(NUL)) return invalidCharacter(request);
+	}
+	return null;
 }
 
 const invalidCharacter = (request: Request) => refusal(request, 400, 'invalid_character', m.error_invalid_character());
@@ -180,7 +213,7 @@ async function parsesAsForm(bytes: Uint8Array<ArrayBuffer>, type: string): Promi
 
 /**
  * Whether the body carries U+0000 in a value, read from its bytes without parsing it: a raw NUL
- * (multipart fields; the app takes no file uploads), `%00` in a urlencoded form, the `\u0000`
+ * (multipart fields; uploads are checked apart), `%00` in a urlencoded form, the `\u0000`
  * escape in JSON (which the JSON endpoints read whatever the declared type).
  */
 function carriesNul(bytes: Uint8Array, type: string): boolean {
@@ -197,11 +230,18 @@ function carriesNul(bytes: Uint8Array, type: string): boolean {
  */
 export async function bodyGuard(request: Request): Promise<Request | Response> {
 	if (!request.body) return request;
-	const bytes = await readAtMost(request.body, MAX_BODY_BYTES);
-	if (!bytes) return tooLarge(request);
 	const type = request.headers.get('content-type') ?? '';
+	const upload = isUpload(request, type);
+	const limit = upload ? UPLOAD_MAX_BODY_BYTES : MAX_BODY_BYTES;
+	const bytes = await readAtMost(request.body, limit);
+	if (!bytes) return tooLarge(request, limit);
+	if (upload) {
+		const refused = await uploadRefusal(request, bytes, type);
+		if (refused) return refused;
+		return new Request(request.url, { method: request.method, headers: request.headers, body: bytes, signal: request.signal });
+	}
 	if (carriesNul(bytes, type)) return invalidCharacter(request);
-	// Every body is text here (the app takes no file uploads); a form's values are percent-encoded.
+	// Every body but an upload is text; a form's values are percent-encoded.
 	if (!isUtf8(URLENCODED.test(type) ? percentDecoded(bytes) : bytes)) return invalidUtf8(request);
 	if (MULTIPART.test(type) && !(await parsesAsForm(bytes, type))) {
 		return refusal(request, 400, 'malformed_body', m.error_malformed_body());

@@ -6,7 +6,7 @@ import * as responses from '$lib/server/outcome/responses';
 import { safeRedirect } from '$lib/schemas/account';
 import { isUniqueViolation } from '$lib/server/db';
 import { formValues, parseForm, type FieldErrors } from '$lib/server/pages/forms';
-import { draftContent, loadEditor, planOrNotFound, previewsOf, requireEditor } from '../../editor.server';
+import { draftContent, importedValues, loadEditor, planOrNotFound, previewsOf, requireEditor } from '../../editor.server';
 import * as versions from '$lib/server/plan-text/versions';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -64,6 +64,16 @@ export const actions: Actions = {
 		requireEditor(locals, url);
 		const values = formValues(await request.formData());
 		return { draft: { ...editorState(values), previewed: true } };
+	},
+
+	/** The document's sections in the editor, unsaved; a refused file leaves the editor as it was sent. */
+	importDocument: async ({ locals, request, url }) => {
+		requireEditor(locals, url);
+		const formData = await request.formData();
+		const values = formValues(formData);
+		const imported = await importedValues(formData, values);
+		if (!imported.ok) return fail(400, { draft: { ...editorState(values, { message: imported.message }), importFailed: true } });
+		return { draft: { ...editorState(imported.values), imported: imported.report } };
 	},
 
 	addSection: async ({ locals, request, url }) => {
