@@ -11,9 +11,9 @@
 // copy fills in (src/lib/server/cache/reader-pages.ts, placeholders.ts). A write that changes only
 // one part of what pages show (an endorsement: one section's comments' counts) moves that part's own
 // counter (a scope, migrations/0012) instead: the pages that show only another section's comments stay.
-import { sql } from 'drizzle-orm';
 import { pageCacheMs } from '$lib/server/operations/config';
-import { connection, hasConnection, preparedStatement } from '$lib/server/db';
+import * as shared from './shared-counters';
+import type { Scope } from './shared-counters';
 import { cutAtPlaceholders, escapeHtml, escapeJsString, type PageTokens, type Slot } from './placeholders';
 
 export type { PageTokens } from './placeholders';
@@ -56,11 +56,7 @@ let generation = 0;
 let localScopes: ReadonlyMap<Scope, number> = new Map();
 let localScopesTotal = 0;
 
-/**
- * A part of the data that only some pages show, whose writes retire only those pages (and every page
- * that shows all such parts, the scope `null` of a page).
- */
-export type Scope = string;
+export type { Scope } from './shared-counters';
 
 /** The endorsements of one section's comments: shown, of the pages kept per section, by that section's page. */
 export const endorsementScope = (slug: string, key: string): Scope => `endorsements ${slug} ${key}`;
@@ -149,18 +145,10 @@ async function drawOnce(draw: (tokens: PageTokens) => Promise<Response>, reader:
 export interface Generation {
 	shared: string;
 	local: number;
-	sharedScopes: SharedScopes;
+	sharedScopes: shared.SharedScopes;
 	localScopes: ReadonlyMap<Scope, number>;
 	localScopesTotal: number;
 }
-
-/** The database's scope counters, and their sum (which moves with any of them). */
-interface SharedScopes {
-	values: ReadonlyMap<Scope, string>;
-	total: string;
-}
-
-const NO_SHARED_SCOPES: SharedScopes = { values: new Map(), total: '' };
 
 /**
  * What a page that shows `scope` (null: every scope) depends on, as it stood at `at`: a page kept
@@ -183,8 +171,8 @@ export async function readGeneration(): Promise<Generation | null> {
 	const local = generation;
 	const scopes = localScopes;
 	const scopesTotal = localScopesTotal;
-	const shared = await sharedGeneration();
-	return shared === null ? null : { shared: shared.value, local, sharedScopes: shared.scopes, localScopes: scopes, localScopesTotal: scopesTotal };
+	const reading = await shared.read();
+	return reading === null ? null : { shared: reading.value, local, sharedScopes: reading.scopes, localScopes: scopes, localScopesTotal: scopesTotal };
 }
 
 /** The counters every write but a scoped one moves: what sessions and readers' notices depend on. */
@@ -273,7 +261,7 @@ export function invalidate(): void {
  */
 export async function invalidateEverywhere(): Promise<void> {
 	invalidate();
-	if (enabled() && onServer()) await moveShared();
+	if (enabled()) await shared.moveCounter();
 }
 
 /**
@@ -286,91 +274,8 @@ export async function invalidateScopeEverywhere(scope: Scope): Promise<void> {
 	moved.set(scope, (moved.get(scope) ?? 0) + 1);
 	localScopes = moved;
 	localScopesTotal++;
-	if (!enabled() || !onServer()) return;
-	let move = scopeMoves.get(scope);
-	if (!move) {
-		move = sharedFromNow(() => moveScopeStatement({ scope }).then(ignore, ignore));
-		scopeMoves.set(scope, move);
-	}
-	await move();
+	if (enabled()) await shared.moveScope(scope);
 }
-
-const onServer = () => hasConnection() && connection().kind === 'postgresql';
-const readStatement = preparedStatement<{ value: string; total: string; scopes: string }>(
-	'page_cache_read',
-	sql`select last_value::text as value,
-		(select coalesce(sum(generation), 0)::text from page_cache_scopes) as total,
-		(select coalesce(json_object_agg(scope, generation::text), '{}')::text from page_cache_scopes) as scopes
-	from page_cache_generation`
-);
-const moveStatement = preparedStatement('page_cache_move', sql`select nextval('page_cache_generation')`);
-const moveScopeStatement = preparedStatement(
-	'page_cache_move_scope',
-	sql`insert into page_cache_scopes (scope, generation) values (${sql.placeholder('scope')}, 1)
-		on conflict (scope) do update set generation = page_cache_scopes.generation + 1`
-);
-/** One shared move per scope written to (a plan's sections at most). */
-const scopeMoves = new Map<Scope, () => Promise<void>>();
-// The database is unreachable, so no other instance draws pages from it either; the pages they keep
-// run out within STALE_FACTOR × PAGE_CACHE_MS.
-const ignore = () => undefined;
-
-/**
- * `run`, shared by the calls made while one is under way: they wait for the next run, which starts
- * after all of them. A call never shares a run that began before it, which could miss a write its
- * caller has already seen committed (or, for a writer, come before its own commit).
- */
-function sharedFromNow<T>(run: () => Promise<T>): () => Promise<T> {
-	let running: Promise<T> | null = null;
-	let next: Promise<T> | null = null;
-	const start = () => {
-		const started = run();
-		running = started;
-		void started.then(() => {
-			if (running === started) running = null;
-		});
-		return started;
-	};
-	return () => {
-		if (!running) return start();
-		const restart = () => {
-			next = null;
-			return start();
-		};
-		next ??= running.then(restart, restart);
-		return next;
-	};
-}
-
-interface SharedReading {
-	value: string;
-	scopes: SharedScopes;
-}
-
-/** The last scope counters read, parsed once for every reading that finds them unchanged. */
-let lastScopes: { text: string; total: string; parsed: SharedScopes } | null = null;
-
-function sharedScopesOf(text: string, total: string): SharedScopes {
-	if (lastScopes?.text !== text || lastScopes.total !== total) {
-		lastScopes = { text, total, parsed: { values: new Map(Object.entries(JSON.parse(text) as Record<string, string>)), total } };
-	}
-	return lastScopes.parsed;
-}
-
-/** Where the database's write counters stand, read after the call; null when they cannot be read. */
-const readShared = sharedFromNow(() =>
-	readStatement({}).then(
-		([row]): SharedReading | null => (row ? { value: row.value, scopes: sharedScopesOf(row.scopes, row.total) } : null),
-		() => null
-	)
-);
-
-/** Moves the counter, after the call. */
-const moveShared = sharedFromNow(() => moveStatement({}).then(ignore, ignore));
-
-const ON_ONE_INSTANCE: SharedReading = { value: '', scopes: NO_SHARED_SCOPES };
-
-const sharedGeneration = (): Promise<SharedReading | null> => (onServer() ? readShared() : Promise.resolve(ON_ONE_INSTANCE));
 
 export const isWrite = (request: Request) => !SAFE_METHODS.has(request.method);
 
