@@ -4,8 +4,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import { db, rows } from '$lib/server/db';
 
-/** Tables that hold no data of their own: migration bookkeeping and derived counters. */
-export const DERIVED_TABLES = ['schema_migrations', 'analysis_revision', 'section_comment_counts'] as const;
+/** Tables that hold no data of their own: migration bookkeeping, derived counters and the page cache's. */
+export const DERIVED_TABLES = ['schema_migrations', 'analysis_revision', 'section_comment_counts', 'page_cache_scopes'] as const;
 
 /** Every application table, parents before children. A test checks none is missing. */
 export const PORTABLE_TABLES = [
