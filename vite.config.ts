@@ -12,6 +12,8 @@ export default defineConfig({
 		sveltekit()
 	],
 	server: { port: 3000 },
+	// Per-plugin timings are for profiling the build, not news for someone starting the app or reading CI.
+	build: { rolldownOptions: { checks: { bundlerTimings: false } } },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',

@@ -119,6 +119,7 @@ export const MATRIX: MatrixRow[] = [
 	},
 	{ what: 'export CSV', method: 'GET', path: `${PLAN}/export.csv`, expect: only(['researcher', 'official', 'admin'], 401) },
 	{ what: 'export JSON', method: 'GET', path: `${PLAN}/export.json`, expect: only(['researcher', 'official', 'admin'], 401) },
+	{ what: 'export a REFI-QDA project', method: 'GET', path: `${PLAN}/export.qdpx`, expect: only(['researcher', 'official', 'admin'], 401) },
 	{
 		what: 'API parse transcript',
 		method: 'POST',
@@ -211,6 +212,13 @@ export const MATRIX: MatrixRow[] = [
 		expect: signedIn(401)
 	},
 	{ what: 'create a plan (empty)', method: 'POST', path: '/plans/new?/createPlan', form: { slug: '' }, expect: only(['official']) },
+	{
+		what: 'mark who spoke at a session',
+		method: 'POST',
+		path: `${PLAN}/responses?/setSpeakerRole`,
+		form: { commentId: '1', role: '' },
+		expect: only(['official'], 401)
+	},
 	{ what: 'save a draft (empty)', method: 'POST', path: `${PLAN}/edit?/saveDraft`, form: {}, expect: only(['official']) },
 	{ what: 'preview a draft', method: 'POST', path: `${PLAN}/edit?/previewDraft`, form: {}, expect: only(['official']) },
 	{ what: 'add a section (unsaved)', method: 'POST', path: `${PLAN}/edit?/addSection`, form: {}, expect: only(['official']) },

@@ -30,7 +30,7 @@ test('a researcher tags a comment from the queue, accepts a suggestion and untag
 	await gotoReady(page, `${PLAN}/coding?section=mini-clusters&state=all`);
 	const item = page.locator(`#c-${id}`);
 	await expect(item).toContainText(body);
-	await expect(item).toContainText('아직 아무도 코딩하지 않음');
+	await expect(item).toContainText('아직 아무도 분류하지 않음');
 	const suggestion = item.locator('.suggestion[data-theme="mini-clusters"]');
 	await expect(suggestion).toContainText("키워드 '미니 클러스터'");
 
@@ -45,7 +45,7 @@ test('a researcher tags a comment from the queue, accepts a suggestion and untag
 	await item.getByRole('button', { name: '달기', exact: true }).click();
 	const mine = item.getByRole('list', { name: '내가 단 주제' });
 	await expect(mine).toContainText('지역화와 마을');
-	await expect(item).not.toContainText('아직 아무도 코딩하지 않음');
+	await expect(item).not.toContainText('아직 아무도 분류하지 않음');
 
 	// Accept a suggestion: it becomes a tag and is no longer suggested.
 	await item.getByRole('button', { name: "'미니 클러스터' 제안 수락" }).click();
@@ -87,7 +87,7 @@ test('coding works from a thread without JavaScript and returns to the comment',
 	const page = await context.newPage();
 	await page.goto(`${PLAN}/sections/sustainability?sort=newest`);
 	const article = page.locator(`#c-${id}`);
-	const panel = article.getByRole('group', { name: '연구진 코딩' });
+	const panel = article.getByRole('group', { name: '연구진 분류' });
 	await expect(panel).toBeVisible();
 	await panel.getByLabel('주제 달기').selectOption({ label: '실행력과 예산' });
 	await panel.getByRole('button', { name: '달기', exact: true }).click();
@@ -146,7 +146,7 @@ test('participants can reach neither the coding pages nor the suggestions API', 
 	// The section threads show them no coding controls.
 	await page.goto(`${PLAN}/sections/support-centre`);
 	await expect(page.locator('article.comment').first()).toBeVisible();
-	await expect(page.getByRole('group', { name: '연구진 코딩' })).toHaveCount(0);
+	await expect(page.getByRole('group', { name: '연구진 분류' })).toHaveCount(0);
 
 	const api = await page.request.get('/api/v1/comments/1/suggestions');
 	expect(api.status()).toBe(403);
@@ -164,7 +164,7 @@ test('participants can reach neither the coding pages nor the suggestions API', 
 	// The taxonomy is readable, not editable.
 	await page.goto('/themes');
 	await expect(page.getByRole('heading', { name: '주제 분류' })).toBeVisible();
-	await expect(page.getByText('주제를 만들거나 고치는 일은 연구진만 할 수 있습니다.')).toBeVisible();
+	await expect(page.getByText('주제를 만들거나 수정하는 일은 연구진만 할 수 있습니다.')).toBeVisible();
 	await expect(page.getByRole('button', { name: '주제 만들기' })).toHaveCount(0);
 	await page.close();
 
@@ -178,7 +178,7 @@ test('participants can reach neither the coding pages nor the suggestions API', 
 test('the agreement page compares the two demo researchers theme by theme', async ({ page }) => {
 	await signIn(page, DEMO.researcher);
 	await gotoReady(page, `${PLAN}/coding/agreement`);
-	await expect(page.getByText('이서연, 정하은 두 사람이 모두 코딩한 의견 19개를 비교했습니다.')).toBeVisible();
+	await expect(page.getByText('이서연, 정하은 두 사람이 모두 분류한 의견 19개를 비교했습니다.')).toBeVisible();
 	const row = page.getByRole('row', { name: /중간지원조직/ });
 	await expect(row).toContainText('1.00');
 	await expect(row).toContainText('거의 일치');

@@ -42,7 +42,7 @@ test('an official opens a plan for comments and a participant comments', async (
 	await official.getByLabel('바뀐 점 요약').fill('첫 초안입니다.');
 	await official.getByLabel('의견 접수 시작').fill(seoulInput(-HOUR));
 	await official.getByLabel('의견 접수 마감').fill(seoulInput(30 * 24 * HOUR));
-	await official.getByRole('button', { name: '제1판 공개하기' }).click();
+	await official.getByRole('button', { name: '1차안 공개하기' }).click();
 	await expect(official).toHaveURL(new RegExp(`/plans/${slug}/history\\?published=1`));
 	await official.context().close();
 
@@ -71,7 +71,7 @@ test('the official answers, revises the section, links it to the comment and pub
 	await expect(official.locator('article.comment', { hasText: commentBody }).locator('.response')).toContainText('전담 인력을 5명으로 늘리도록');
 
 	await gotoReady(official, `/plans/${slug}/edit`);
-	await official.getByRole('button', { name: '다음 판 초안 시작' }).click();
+	await official.getByRole('button', { name: '다음 안 초안 시작' }).click();
 	await expect(official.getByText('초안을 만들었습니다.')).toBeVisible();
 	await official.locator('li.section-card').first().getByLabel('본문 (마크다운)').fill('지원센터의 전담 인력을 5명으로 늘립니다.');
 	await official.getByRole('button', { name: '초안 저장' }).first().click();
@@ -84,7 +84,7 @@ test('the official answers, revises the section, links it to the comment and pub
 
 	await gotoReady(official, `/plans/${slug}/edit`);
 	await official.getByLabel('바뀐 점 요약').fill('지원센터 인력을 늘렸습니다.');
-	await official.getByRole('button', { name: '제2판 공개하기' }).click();
+	await official.getByRole('button', { name: '2차안 공개하기' }).click();
 	await expect(official).toHaveURL(new RegExp(`/plans/${slug}/history\\?published=2`));
 	await official.context().close();
 });
@@ -96,28 +96,28 @@ test('the commenter sees the answer and the revision on /me/comments and in the 
 	const mine = page.locator('article.mine', { hasText: commentBody });
 	await expect(mine.locator('.response')).toContainText('반영');
 	await expect(mine.locator('.response')).toContainText('전담 인력을 5명으로 늘리도록');
-	await expect(mine.getByRole('link', { name: /제2판 '지원센터' 장에 반영됨/ })).toHaveAttribute(
+	await expect(mine.getByRole('link', { name: /2차안 '지원센터' 장에 반영됨/ })).toHaveAttribute(
 		'href',
 		`/plans/${slug}/compare/1...2#s-support-centre`
 	);
 	await expect(page.getByText('내 의견에 담당 부서가 답변했습니다.')).toBeVisible();
-	await expect(page.getByText(/의견을 낸 계획의 새 판이 공개되었습니다: 제2판/)).toBeVisible();
+	await expect(page.getByText(/의견을 낸 계획의 새 안이 공개되었습니다: 2차안/)).toBeVisible();
 	// The link lands on that section's change in the comparison.
-	await mine.getByRole('link', { name: /제2판 '지원센터' 장에 반영됨/ }).click();
+	await mine.getByRole('link', { name: /2차안 '지원센터' 장에 반영됨/ }).click();
 	await expect(page).toHaveURL(new RegExp(`/plans/${slug}/compare/1\\.\\.\\.2#s-support-centre$`));
 	await expect(page.locator('#s-support-centre')).toBeVisible();
 	await expect(page.locator('#s-support-centre h2')).toContainText('지원센터');
 	await page.goto('/me/comments');
 
 	await page.goto(`/plans/${slug}/outcome/1`);
-	await expect(page.getByRole('heading', { level: 1, name: '제1판 의견 수렴 결과' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: '1차안 의견 수렴 결과' })).toBeVisible();
 	const tally = page.getByRole('table', { name: '반영 여부별' });
 	await expect(tally.getByRole('row', { name: /^반영 1/ })).toBeVisible();
 	await expect(tally.getByRole('row', { name: /합계 1/ })).toBeVisible();
 	const section = page.locator('#s-support-centre');
 	await expect(section).toContainText(commentBody);
 	await expect(section).toContainText('바뀜');
-	await expect(section.locator('.answer')).toContainText("제2판 '지원센터' 장에 반영됨");
+	await expect(section.locator('.answer')).toContainText("2차안 '지원센터' 장에 반영됨");
 
 	const csv = await page.request.get(`/plans/${slug}/outcome/1/outcome.csv`);
 	expect(csv.headers()['content-type']).toContain('text/csv');
@@ -176,7 +176,7 @@ test('the outcome report downloads as Word for anyone; a draft version has none,
 	const page = await context.newPage();
 	await page.goto(`/plans/${slug}/outcome/1`);
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Word 문서로 내려받기' }).click()]);
-	const title = '안산시 마을공동체 기본계획 (시험) 제1판 의견 수렴 결과.docx';
+	const title = '안산시 마을공동체 기본계획 (시험) 1차안 의견 수렴 결과.docx';
 	expect(download.suggestedFilename()).toBe(title);
 	const bytes = await readFile((await download.path())!);
 	expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
@@ -201,7 +201,7 @@ test('the outcome report downloads as Word for anyone; a draft version has none,
 	// A draft of the next version: its outcome page is 404 for everyone, and so is its document.
 	const official = await officialPage(browser);
 	await gotoReady(official, `/plans/${slug}/edit`);
-	await official.getByRole('button', { name: '다음 판 초안 시작' }).click();
+	await official.getByRole('button', { name: '다음 안 초안 시작' }).click();
 	await expect(official.getByText('초안을 만들었습니다.')).toBeVisible();
 	for (const client of [anonymous.request, official.request]) {
 		expect((await client.get(`/plans/${slug}/outcome/3`)).status()).toBe(404);

@@ -12,7 +12,7 @@ test('an official records a session, pastes a transcript, corrects a row and imp
 	await page.getByLabel('날짜').fill('2015-04-10');
 	await page.getByLabel('장소').fill('철산동 주민센터');
 	await page.getByLabel('참석 인원').fill('24');
-	await page.getByLabel('논의한 판').selectOption('1');
+	await page.getByLabel('논의한 안').selectOption('1');
 	await page.getByRole('button', { name: '회의 기록 저장' }).click();
 	await expect(page.getByRole('heading', { name: '녹취록 가져오기' })).toBeVisible();
 
@@ -93,7 +93,7 @@ test('the preview marks the splits the parser is unsure of, and the official fix
 	await page.getByLabel('회의 이름').fill(`네트워크 정기 모임 ${stamp}`);
 	await page.getByLabel('회의 종류').selectOption('workshop');
 	await page.getByLabel('날짜').fill('2015-05-20');
-	await page.getByLabel('논의한 판').selectOption('1');
+	await page.getByLabel('논의한 안').selectOption('1');
 	await page.getByRole('button', { name: '회의 기록 저장' }).click();
 	await expect(page.getByRole('heading', { name: '녹취록 가져오기' })).toBeVisible();
 
@@ -140,4 +140,55 @@ test('the preview marks the splits the parser is unsure of, and the official fix
 	await expect(tutor).toContainText('방수정');
 	await expect(tutor).toContainText('늘봄 공부방 대표');
 	await expect(page.locator('article.comment')).toHaveCount(4);
+});
+
+test('the chair’s words are kept but need no answer: marked on import, left out of the queue and the report’s count', async ({ page }) => {
+	await signIn(page, DEMO.official);
+	await gotoReady(page, `${PLAN}/sessions/new`);
+	const stamp = Date.now().toString(36);
+	await page.getByLabel('회의 이름').fill(`주민 간담회 ${stamp}`);
+	await page.getByLabel('회의 종류').selectOption('workshop');
+	await page.getByLabel('날짜').fill('2015-04-22');
+	await page.getByLabel('논의한 안').selectOption('1');
+	await page.getByRole('button', { name: '회의 기록 저장' }).click();
+	await expect(page.getByRole('heading', { name: '녹취록 가져오기' })).toBeVisible();
+
+	const opening = `오늘 간담회를 시작하겠습니다. 순서대로 말씀해 주십시오 ${stamp}.`;
+	const opinion = `마을기업 판로를 시청 구내식당과 연결해 주십시오 ${stamp}.`;
+	await page.getByLabel('녹취록', { exact: true }).fill(`사회자: ${opening}\n최은비(하안동 마을기업 대표) ${opinion}`);
+	await page.getByRole('button', { name: '미리보기' }).click();
+	await expect(page.getByRole('heading', { name: '2. 발언 2건 확인' })).toBeVisible();
+	// The parser's guess, which the official can change.
+	await expect(page.getByLabel('발언 구분').first()).toHaveValue('chair');
+	await expect(page.getByLabel('발언 구분').nth(1)).toHaveValue('');
+	await page.getByRole('button', { name: '발언 2건 가져오기' }).click();
+	await expect(page.getByRole('status')).toContainText('발언 2건을 가져왔습니다');
+	await expect(page.locator('article.comment', { hasText: opening })).toContainText('사회자 발언 · 답변 대상 아님');
+
+	const sessionId = new URL(page.url()).pathname.split('/')[2];
+	await page.goto(`${PLAN}/responses?session=${sessionId}`);
+	await expect(page.locator('article.comment', { hasText: opinion })).toBeVisible();
+	await expect(page.locator('article.comment', { hasText: opening })).toHaveCount(0);
+	await expect(page.getByText(/회의에서 사회자와 담당 부서가 한 발언 \d+건은 답변할 의견에 넣지 않았습니다/)).toBeVisible();
+
+	await page.goto(`${PLAN}/responses?session=${sessionId}&answered=voices`);
+	const chair = page.locator('.item', { hasText: opening });
+	await expect(chair).toBeVisible();
+	await expect(page.locator('article.comment', { hasText: opinion })).toHaveCount(0);
+
+	await page.goto(`${PLAN}/outcome/1`);
+	const reported = page.locator('ol.answers > li', { hasText: opening });
+	await expect(reported).toContainText('사회자 발언 · 답변 대상 아님');
+	await expect(reported.locator('.waiting')).toHaveCount(0);
+	await expect(page.locator('ol.answers > li', { hasText: opinion }).locator('.waiting')).toHaveText('답변 준비 중');
+	await expect(page.getByText(/사회자와 담당 부서가 한 발언 \d+건은 함께 실었지만 의견 수에는 넣지 않았습니다/)).toBeVisible();
+
+	// Later the official decides the chair spoke as a stakeholder after all: it joins the queue.
+	await page.goto(`${PLAN}/responses?session=${sessionId}&answered=voices`);
+	await chair.getByLabel('발언 구분').selectOption('');
+	await chair.getByRole('button', { name: '발언 구분 저장' }).click();
+	await expect(page.locator('article.comment', { hasText: opening })).toHaveCount(0);
+	await page.goto(`${PLAN}/responses?session=${sessionId}`);
+	await expect(page.locator('article.comment', { hasText: opening })).toBeVisible();
+	await expect(page.locator('article.comment', { hasText: opening })).not.toContainText('답변 대상 아님');
 });

@@ -32,13 +32,13 @@ test('two signed-in participants each see their own page, and each other’s wri
 		await form.getByRole('radio', { name: '제안' }).check();
 		await form.getByLabel('의견', { exact: true }).fill(body);
 		await form.getByRole('button', { name: '의견 남기기' }).click();
-		await expect(b.locator('article.comment', { hasText: body }).locator('summary', { hasText: '고치기' })).toBeVisible();
+		await expect(b.locator('article.comment', { hasText: body }).locator('summary', { hasText: '수정' })).toBeVisible();
 		await gotoReady(a, `${SECTION}?sort=newest`);
 		const seenByA = a.locator('article.comment', { hasText: body });
 		await expect(seenByA).toContainText('<오세린>');
-		await expect(seenByA.locator('summary', { hasText: '고치기' })).toHaveCount(0);
+		await expect(seenByA.locator('summary', { hasText: '수정' })).toHaveCount(0);
 		await gotoReady(b, `${SECTION}?sort=newest`);
-		await expect(b.locator('article.comment', { hasText: body }).locator('summary', { hasText: '고치기' })).toBeVisible();
+		await expect(b.locator('article.comment', { hasText: body }).locator('summary', { hasText: '수정' })).toBeVisible();
 	} finally {
 		await Promise.all([first.close(), second.close()]);
 	}

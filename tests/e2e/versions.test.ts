@@ -39,7 +39,7 @@ test('an official creates a plan and publishes its first version', async ({ brow
 	await page.getByRole('button', { name: '계획 만들기' }).click();
 	await expect(page).toHaveURL(new RegExp(`/plans/${slug}/edit\\?started=1`));
 
-	await page.getByLabel('이 판의 이름').fill('중간보고 초안');
+	await page.getByLabel('이 안의 이름').fill('중간보고 초안');
 	for (const [heading, key, body] of [
 		['지원센터', 'support-centre', '지원센터는 시청 안에 있고 전담 인력은 1명입니다.'],
 		['마을 모임', 'villages', '해마다 한 번 공모를 엽니다.']
@@ -55,18 +55,18 @@ test('an official creates a plan and publishes its first version', async ({ brow
 	await expect(sectionCard(page, /마을 모임/).getByLabel('키')).toHaveValue('villages');
 
 	await page.getByLabel('바뀐 점 요약').fill('연구진의 첫 초안입니다.');
-	await page.getByRole('button', { name: '제1판 공개하기' }).click();
+	await page.getByRole('button', { name: '1차안 공개하기' }).click();
 	await expect(page).toHaveURL(new RegExp(`/plans/${slug}/history\\?published=1`));
-	await expect(page.getByRole('status')).toContainText('제1판을 공개했습니다.');
+	await expect(page.getByRole('status')).toContainText('1차안을 공개했습니다.');
 	await page.context().close();
 });
 
 test('an official edits a section, previews and publishes; a participant sees the new version and the comparison', async ({ browser, page }) => {
 	const official = await officialPage(browser);
 	await official.goto(`/plans/${slug}`);
-	await official.getByRole('link', { name: '다음 판 초안 시작' }).click();
-	await official.getByRole('button', { name: '다음 판 초안 시작' }).click();
-	await expect(official.getByText('초안을 만들었습니다. 장을 고치고 저장하세요.')).toBeVisible();
+	await official.getByRole('link', { name: '다음 안 초안 시작' }).click();
+	await official.getByRole('button', { name: '다음 안 초안 시작' }).click();
+	await expect(official.getByText('초안을 만들었습니다. 장을 수정하고 저장하세요.')).toBeVisible();
 
 	const centre = sectionCard(official, /지원센터/);
 	const body = centre.getByLabel('본문 (마크다운)');
@@ -83,22 +83,22 @@ test('an official edits a section, previews and publishes; a participant sees th
 	await expect(sectionCard(official, /지원센터/).locator('.preview-body li')).toHaveText(['상담', '교육']);
 
 	await official.getByLabel('바뀐 점 요약').fill('지원센터를 미니 클러스터로 옮기고 인력을 늘렸습니다.');
-	await official.getByRole('button', { name: '제2판 공개하기' }).click();
+	await official.getByRole('button', { name: '2차안 공개하기' }).click();
 	await expect(official).toHaveURL(new RegExp(`/plans/${slug}/history\\?published=2`));
 	await expect(official.getByText('지원센터를 미니 클러스터로 옮기고 인력을 늘렸습니다.')).toBeVisible();
 	// The next draft exists from here on; others must not see it.
 	await official.goto(`/plans/${slug}/edit`);
-	await official.getByRole('button', { name: '다음 판 초안 시작' }).click();
+	await official.getByRole('button', { name: '다음 안 초안 시작' }).click();
 	await expect(official.getByText('초안을 만들었습니다.')).toBeVisible();
 	await official.context().close();
 
 	await registerParticipant(page, '정시민');
 	await page.goto(`/plans/${slug}`);
-	await expect(page.getByText('제2판', { exact: true })).toBeVisible();
+	await expect(page.getByText('2차안', { exact: true })).toBeVisible();
 	await expect(page.locator('#s-support-centre .prose')).toContainText('전담 인력은 5명입니다.');
-	await page.getByRole('link', { name: '이전 판과 비교' }).click();
+	await page.getByRole('link', { name: '이전 안과 비교' }).click();
 	await expect(page).toHaveURL(new RegExp(`/plans/${slug}/compare/1\\.\\.\\.2$`));
-	await expect(page.getByRole('heading', { level: 1, name: '제1판과 제2판 비교' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: '1차안과 2차안 비교' })).toBeVisible();
 
 	const changed = page.locator('#s-support-centre');
 	await expect(changed.locator('.badge').first()).toHaveText(/^\W*변경$/);
@@ -127,7 +127,7 @@ test('an official edits a section, previews and publishes; a participant sees th
 	expect((await page.goto(`/plans/${slug}/edit`))?.status()).toBe(403);
 	const history = await page.goto(`/plans/${slug}/history`);
 	expect(history?.status()).toBe(200);
-	await expect(page.getByText('제3판')).toHaveCount(0);
+	await expect(page.getByText('3차안')).toHaveCount(0);
 });
 
 test('a second publish of the same draft fails cleanly and keeps what was typed', async ({ browser }) => {
@@ -135,13 +135,13 @@ test('a second publish of the same draft fails cleanly and keeps what was typed'
 	for (const page of [first, second]) await page.goto(`/plans/${slug}/edit`);
 
 	await first.getByLabel('바뀐 점 요약').fill('첫째 담당자의 공개');
-	await first.getByRole('button', { name: '제3판 공개하기' }).click();
+	await first.getByRole('button', { name: '3차안 공개하기' }).click();
 	await expect(first).toHaveURL(/history\?published=3/);
 
 	const villages = sectionCard(second, /마을 모임/).getByLabel('본문 (마크다운)');
 	await villages.fill('동마다 주민 모임이 상시로 사회적경제를 이야기합니다.');
 	await second.getByLabel('바뀐 점 요약').fill('둘째 담당자의 공개');
-	await second.getByRole('button', { name: '제3판 공개하기' }).click();
+	await second.getByRole('button', { name: '3차안 공개하기' }).click();
 	await expect(second.getByRole('alert')).toHaveText(/이 초안은 방금 다른 담당자가 공개했거나 버렸습니다/);
 	await expect(sectionCard(second, /마을 모임/).getByLabel('본문 (마크다운)')).toHaveValue('동마다 주민 모임이 상시로 사회적경제를 이야기합니다.');
 	await expect(second.getByLabel('바뀐 점 요약')).toHaveValue('둘째 담당자의 공개');
@@ -157,7 +157,7 @@ test('a second publish of the same draft fails cleanly and keeps what was typed'
 test('without JavaScript the editor works with plain forms', async ({ browser }) => {
 	const page = await officialPage(browser, { javaScriptEnabled: false });
 	await page.goto(`/plans/${slug}/edit`);
-	await page.getByRole('button', { name: '다음 판 초안 시작' }).click();
+	await page.getByRole('button', { name: '다음 안 초안 시작' }).click();
 	await expect(page.getByText('초안을 만들었습니다.')).toBeVisible();
 
 	await page.getByRole('button', { name: "'마을 모임' 장을 위로 옮기기" }).click();
@@ -189,7 +189,7 @@ test('without JavaScript the editor works with plain forms', async ({ browser })
 	await expect(page.locator('li.section-card h3')).toHaveText([/1\s*마을 모임/, /1\.1\s*평생학습/, /2\s*지원센터/]);
 
 	await page.getByText('초안 버리기', { exact: true }).click();
-	await page.getByRole('button', { name: '제4판 초안 버리기' }).click();
+	await page.getByRole('button', { name: '4차안 초안 버리기' }).click();
 	await expect(page.getByText('초안을 버렸습니다.')).toBeVisible();
 	await page.context().close();
 });

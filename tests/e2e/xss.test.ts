@@ -454,7 +454,7 @@ test('officials: answers queue, draft editor preview, transcript import preview'
 
 		await watch.page.goto(`${PLAN}/edit`);
 		await watch.page.locator('body[data-hydrated="true"]').waitFor({ state: 'attached' });
-		await watch.page.getByRole('button', { name: '다음 판 초안 시작' }).click();
+		await watch.page.getByRole('button', { name: '다음 안 초안 시작' }).click();
 		const body = watch.page.locator('li.section-card').first().getByLabel('본문 (마크다운)');
 		await body.fill(vectors('EP', 50_000));
 		await expect(watch.page.locator('.preview-body').first()).toContainText('XSS-EP1');

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { COMMENT_KINDS } from '$lib/schemas/comments';
 import { STAKEHOLDER_GROUPS } from '$lib/roles';
 
+/** In what capacity someone spoke at a session, when not as a stakeholder: their words need no answer. */
+export const SPEAKER_ROLES = ['chair', 'staff'] as const;
+
 export const SESSION_KIND_VALUES = ['interim_report', 'final_report', 'citizens_forum', 'workshop'] as const;
 
 const optionalInt = (max: number) =>
@@ -34,6 +37,7 @@ export const statementRowSchema = z.object({
 	group: z.union([z.literal(''), z.enum(STAKEHOLDER_GROUPS)]).transform((value) => (value === '' ? null : value)),
 	kind: z.enum(COMMENT_KINDS),
 	section: z.string().max(80),
+	role: z.union([z.literal(''), z.enum(SPEAKER_ROLES)]).transform((value) => (value === '' ? null : value)),
 	drop: z.boolean()
 });
 export type StatementRow = z.input<typeof statementRowSchema>;

@@ -39,3 +39,22 @@ export function inferStakeholderGroup(affiliation: string): StakeholderGroup | n
 	}
 	return null;
 }
+
+/** Who runs the session rather than speaks at it: "사회자:", "좌장 김○○", "진행 이○○(광명시 사회적경제과)". */
+const CHAIR = /^(?:사회자|사회|좌장|진행자|진행)$|(?:^|\s)(?:사회자|좌장|진행자)(?:\s|$)/;
+
+/**
+ * A first guess at whether a statement is the chair's or the consulting city's own staff's, whose
+ * words are kept but need no answer: the chair by role word in the name or affiliation, staff when
+ * the affiliation is a department or post of the plan's own organisation (광명시 사회적경제과,
+ * 광명시 … 주무관), not another government (경기도 사회적경제과 is a stakeholder). Null otherwise.
+ */
+export function inferSpeakerRole(name: string, affiliation: string, organisation: string): 'chair' | 'staff' | null {
+	const who = name.normalize('NFC').trim();
+	const where = affiliation.normalize('NFC').trim();
+	if (CHAIR.test(who) || CHAIR.test(where)) return 'chair';
+	// The city itself (광명시), also when the plan names its department (광명시 사회적경제과).
+	const city = organisation.normalize('NFC').trim().split(/\s+/)[0] ?? '';
+	if (city && where.startsWith(city) && UNIT.test(where.slice(city.length).trim() + ' ')) return 'staff';
+	return null;
+}

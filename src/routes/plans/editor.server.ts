@@ -12,6 +12,7 @@ import * as plans from '$lib/server/plan-text/plans';
 import { DEFAULT_PERIOD_DAYS, type DraftContent } from '$lib/server/plan-text/versions';
 import { renderPlan } from '$lib/server/plan-text/markdown';
 import { notFound } from '$lib/server/pages/plan-view';
+import * as threads from '$lib/server/commentary/threads';
 
 /** Officials only: a signed-out visitor is sent to sign in, anyone else gets 403. */
 export function requireEditor(locals: App.Locals, url: URL): SessionUser {
@@ -78,6 +79,8 @@ export async function loadEditor(slug: string, now = new Date()) {
 		current ? plans.sectionsOf(current.id) : Promise.resolve([])
 	]);
 	const publishedKeys = new Set(publishedSections.map((s) => s.key));
+	// Removing a section others have commented on is asked about first, with the count.
+	const commentCounts = current ? await threads.countsBySection(plan.id, current.number) : {};
 	const sections: OutlineSection[] = draftSections.map((s) => ({
 		key: s.key,
 		heading: s.heading,
@@ -89,6 +92,7 @@ export async function loadEditor(slug: string, now = new Date()) {
 		plan: { slug: plan.slug, title: plan.title, summary: plan.summary, organisation: plan.organisation },
 		draft: draft ? { id: draft.id, number: draft.number, title: draft.title, createdAt: draft.createdAt } : null,
 		sections,
+		commentCounts,
 		previews: previewsOf(sections),
 		current: current
 			? {

@@ -3,7 +3,15 @@ import { eq } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
 import { isHttpError } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
-import { commentResponses, commentTags, comments as commentsTable, consultationSessions, speakers, themes } from '$lib/server/db/schema';
+import {
+	codingReviews,
+	commentResponses,
+	commentTags,
+	comments as commentsTable,
+	consultationSessions,
+	speakers,
+	themes
+} from '$lib/server/db/schema';
 import { useTestDatabase } from '$tests/helpers/database';
 import { createPublishedPlan, createUser } from '$tests/helpers/factories';
 import * as comments from '$lib/server/commentary/write';
@@ -11,7 +19,7 @@ import type { SessionUser } from '$lib/server/auth/session';
 import { GET as getCsv } from '../../../routes/plans/[slug]/export.csv/+server';
 import { GET as getJson } from '../../../routes/plans/[slug]/export.json/+server';
 import { csvLayout, commentsDownload } from '../../../routes/plans/[slug]/export-labels';
-import { csvStream, exportRows, jsonStream, seoulIso } from './exports';
+import { codersOf, csvStream, exportRows, jsonStream, seoulIso } from './exports';
 
 useTestDatabase();
 
@@ -24,7 +32,8 @@ const TRICKY = '지원센터 "인력" 확충, 꼭 필요합니다.\n두 번째 �
 async function fixture() {
 	const { plan, version } = await createPublishedPlan();
 	const author = await createUser({ displayName: '윤미경', organisation: '광명 소비자생협, 이사회', group: 'cooperative' });
-	const researcher = await createUser({ roles: ['researcher'] });
+	const researcher = await createUser({ roles: ['researcher'], displayName: '가연구' });
+	const second = await createUser({ roles: ['researcher'], displayName: '나연구' });
 	const [gov, cent, old] = await db
 		.insert(themes)
 		.values([
@@ -78,8 +87,14 @@ async function fixture() {
 		await db.insert(commentTags).values({ commentId: tricky, themeId, taggedBy: researcher.id });
 	}
 	await db.insert(commentResponses).values({ commentId: tricky, disposition: 'accepted', body: '반영하겠습니다.' });
+	// A second researcher gives the tricky comment one theme, and looks at the reply and finds none.
+	await db.insert(commentTags).values({ commentId: tricky, themeId: gov.id, taggedBy: second.id });
+	await db.insert(codingReviews).values([
+		{ commentId: tricky, reviewedBy: second.id },
+		{ commentId: reply, reviewedBy: second.id }
+	]);
 
-	return { plan, author, gov, cent, session, speaker, ids: { tricky, reply, hidden, spoken: spoken.id, formulas } };
+	return { plan, author, researcher, second, gov, cent, session, speaker, ids: { tricky, reply, hidden, spoken: spoken.id, formulas } };
 }
 
 async function read(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
@@ -121,7 +136,7 @@ describe('exports', () => {
 			'상위 의견 번호',
 			'장 키',
 			'장 제목',
-			'판',
+			'차수',
 			'회의',
 			'작성자 구분',
 			'작성자',
@@ -284,5 +299,31 @@ describe('export routes', () => {
 		);
 		expect(response.headers.get('cache-control')).toContain('no-store');
 		expect([...new Uint8Array(await response.arrayBuffer()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+	});
+});
+
+describe('per-coder columns', () => {
+	it('give each researcher a column: their themes, "(주제 없음)" when they found none, empty when they did not code', async () => {
+		const f = await fixture();
+		const coders = await codersOf(f.plan.id);
+		expect(coders.map((c) => c.name)).toEqual(['가연구', '나연구']);
+		const text = new TextDecoder().decode(await read(csvStream(f.plan.id, {}, csvLayout(coders), 3)));
+		const records = parse(text, { bom: true }) as string[][];
+		expect(records[0].slice(-2)).toEqual(['주제 · 가연구', '주제 · 나연구']);
+		const row = (id: number) => records.find((r) => r[0] === String(id))!;
+		// Position order, archived themes left out, as the shared column.
+		expect(row(f.ids.tricky).slice(-2)).toEqual([`${f.cent.slug}; ${f.gov.slug}`, f.gov.slug]);
+		expect(row(f.ids.reply).slice(-2)).toEqual(['', '(주제 없음)']);
+		expect(row(f.ids.spoken).slice(-2)).toEqual(['', '']);
+
+		const json = JSON.parse(new TextDecoder().decode(await read(jsonStream(f.plan, {}))));
+		expect(json.coders.map((c: { name: string }) => c.name)).toEqual(['가연구', '나연구']);
+		const byId = (id: number) => json.comments.find((c: { id: number }) => c.id === id);
+		expect(byId(f.ids.tricky).coding).toEqual([
+			{ coder_id: f.researcher.id, themes: [f.cent.slug, f.gov.slug] },
+			{ coder_id: f.second.id, themes: [f.gov.slug] }
+		]);
+		expect(byId(f.ids.reply).coding).toEqual([{ coder_id: f.second.id, themes: [] }]);
+		expect(byId(f.ids.spoken).coding).toEqual([]);
 	});
 });

@@ -31,6 +31,8 @@ export interface ExportRow {
 	author: { kind: 'user' | 'speaker'; name: string; organisation: string; group: string | null } | null;
 	kind: CommentKind;
 	themes: { slug: string; labelKo: string; labelEn: string }[];
+	/** Each researcher who coded the comment and the themes they gave it ([] when they found none). */
+	coding: { coderId: number; themes: string[] }[];
 	endorsements: number;
 	disposition: Disposition | null;
 	createdAt: Date;
@@ -58,6 +60,7 @@ interface ExportQueryRow {
 	grp: string | null;
 	kind: CommentKind;
 	themes: string | { slug: string; label_ko: string; label_en: string }[] | null;
+	coding: string | { coder: number; slugs: string[] }[] | null;
 	endorsements: number;
 	disposition: Disposition | null;
 	created_ms: number | string;
@@ -81,6 +84,12 @@ export async function exportBatch(planId: number, filters: CommentFilters, after
 				from themes th
 				where th.archived_at is null and th.merged_into_id is null
 					and th.id in (select t.theme_id from comment_tags t where t.comment_id = ${comments.id})) as themes,
+			(select json_agg(json_build_object('coder', coder, 'slugs', coalesce((
+					select json_agg(th.slug order by th.position, th.slug) from comment_tags t join themes th on th.id = t.theme_id
+					where t.comment_id = ${comments.id} and t.tagged_by = coder and th.archived_at is null and th.merged_into_id is null), '[]'::json))
+					order by coder)
+				from (select r.reviewed_by as coder from coding_reviews r where r.comment_id = ${comments.id}
+					union select t.tagged_by from comment_tags t where t.comment_id = ${comments.id}) coders) as coding,
 			${comments.endorsementCount} as endorsements, ${commentResponses.disposition} as disposition,
 			extract(epoch from ${comments.createdAt}) * 1000 as created_ms, ${comments.body} as body
 		from ${comments}
@@ -96,6 +105,7 @@ export async function exportBatch(planId: number, filters: CommentFilters, after
 		limit ${limit}`);
 	return found.map((row) => {
 		const themes = typeof row.themes === 'string' ? JSON.parse(row.themes) : row.themes;
+		const coding = (typeof row.coding === 'string' ? JSON.parse(row.coding) : row.coding) as { coder: number; slugs: string[] }[] | null;
 		return {
 			id: Number(row.id),
 			parentId: row.parent_id === null ? null : Number(row.parent_id),
@@ -118,12 +128,27 @@ export async function exportBatch(planId: number, filters: CommentFilters, after
 				labelKo: t.label_ko,
 				labelEn: t.label_en
 			})),
+			coding: (coding ?? []).map((c) => ({ coderId: Number(c.coder), themes: c.slugs })),
 			endorsements: Number(row.endorsements),
 			disposition: row.disposition,
 			createdAt: new Date(Number(row.created_ms)),
 			body: row.body
 		};
 	});
+}
+
+export interface Coder {
+	id: number;
+	name: string;
+}
+
+/** The researchers who coded any of the plan's comments, by name: the per-coder columns. */
+export async function codersOf(planId: number): Promise<Coder[]> {
+	return rows<Coder>(sql`
+		select u.id, u.display_name as name from users u
+		where u.id in (select t.tagged_by from comment_tags t join comments c on c.id = t.comment_id where c.plan_id = ${planId}
+			union select r.reviewed_by from coding_reviews r join comments c on c.id = r.comment_id where c.plan_id = ${planId})
+		order by u.display_name, u.id`);
 }
 
 /** Every matching comment, a page at a time. */
@@ -163,6 +188,11 @@ function streamOf(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
  */
 export interface CsvLayout {
 	header: string[];
+	/** One column each, after the shared columns: that researcher's themes. */
+	coders: Coder[];
+	coderHeader: (coder: Coder) => string;
+	/** A researcher's cell for a comment they coded and gave no theme (an empty cell: not coded). */
+	noTheme: string;
 	kind: Record<string, string>;
 	group: (group: string | null) => string;
 	disposition: (disposition: Disposition | null) => string;
@@ -185,14 +215,19 @@ export function csvRecord(row: ExportRow, layout: CsvLayout): (string | number)[
 		row.endorsements,
 		layout.disposition(row.disposition),
 		seoulIso(row.createdAt),
-		row.body
+		row.body,
+		...layout.coders.map((coder) => {
+			const coded = row.coding.find((c) => c.coderId === coder.id);
+			return coded ? coded.themes.join('; ') || layout.noTheme : '';
+		})
 	];
 }
 
 /** CSV for spreadsheets (http/csv.ts); the byte order mark and header go once, at the start of the file. */
 export function csvText(rows: ExportRow[], layout: CsvLayout, first: boolean): string {
 	const records = rows.map((row) => csvRecord(row, layout));
-	return spreadsheetCsv(first ? [layout.header, ...records] : records, { bom: first });
+	const header = [...layout.header, ...layout.coders.map(layout.coderHeader)];
+	return spreadsheetCsv(first ? [header, ...records] : records, { bom: first });
 }
 
 export function csvStream(planId: number, filters: CommentFilters, layout: CsvLayout, batchSize = BATCH_SIZE): ReadableStream<Uint8Array> {
@@ -223,6 +258,7 @@ export function jsonRecord(row: ExportRow) {
 		},
 		kind: row.kind,
 		themes: row.themes.map((t) => ({ slug: t.slug, label_ko: t.labelKo, label_en: t.labelEn })),
+		coding: row.coding.map((c) => ({ coder_id: c.coderId, themes: c.themes })),
 		endorsements: row.endorsements,
 		disposition: row.disposition,
 		created_at: seoulIso(row.createdAt),
@@ -230,14 +266,19 @@ export function jsonRecord(row: ExportRow) {
 	};
 }
 
-/** One JSON document, `{"plan", "exported_at", "filters", "comments": [...]}`, written a page at a time. */
+/** One JSON document, `{"plan", "exported_at", "filters", "coders", "comments": [...]}`, written a page at a time. */
 export function jsonStream(
 	plan: { id: number; slug: string; title: string },
 	filters: CommentFilters,
 	options: { now?: Date; batchSize?: number } = {}
 ): ReadableStream<Uint8Array> {
 	async function* chunks(): AsyncGenerator<string> {
-		const head = JSON.stringify({ plan: { slug: plan.slug, title: plan.title }, exported_at: seoulIso(options.now ?? new Date()), filters });
+		const head = JSON.stringify({
+			plan: { slug: plan.slug, title: plan.title },
+			exported_at: seoulIso(options.now ?? new Date()),
+			filters,
+			coders: (await codersOf(plan.id)).map((coder) => ({ id: coder.id, name: coder.name }))
+		});
 		yield `${head.slice(0, -1)},"comments":[`;
 		let first = true;
 		for await (const batch of exportRows(plan.id, filters, options.batchSize)) {
@@ -255,7 +296,7 @@ export function jsonStream(
  */
 export function downloadDisposition(
 	plan: { slug: string; title: string },
-	extension: 'csv' | 'json',
+	extension: 'csv' | 'json' | 'qdpx',
 	commentsWord: string,
 	now = new Date()
 ): string {

@@ -18,7 +18,8 @@ import {
 	users,
 	type CommentKind,
 	type CommentStatus,
-	type Disposition
+	type Disposition,
+	type SpeakerRole
 } from '$lib/server/db/schema';
 import { renderComment } from '$lib/server/plan-text/markdown';
 
@@ -28,6 +29,8 @@ export interface Author {
 	name: string;
 	organisation: string;
 	group: string | null;
+	/** At a session: spoke as the chair or as the city's staff (their words need no answer); else null. */
+	role: SpeakerRole | null;
 }
 
 /** A theme as a tag shows it. */
@@ -124,6 +127,7 @@ const commentColumns = {
 	authorId: comments.authorId,
 	speakerId: comments.speakerId,
 	sessionId: comments.sessionId,
+	speakerRole: comments.speakerRole,
 	createdAt: comments.createdAt,
 	editedAt: comments.editedAt,
 	endorsementCount: comments.endorsementCount,
@@ -161,7 +165,8 @@ export function toView(row: CommentRow, viewer: Viewer | null, endorsed: Set<num
 						id: row.authorId,
 						name: row.userName,
 						organisation: row.userOrganisation ?? '',
-						group: row.userGroup
+						group: row.userGroup,
+						role: null
 					}
 				: row.speakerId !== null && row.speakerName !== null
 					? {
@@ -169,7 +174,8 @@ export function toView(row: CommentRow, viewer: Viewer | null, endorsed: Set<num
 							id: row.speakerId,
 							name: row.speakerName,
 							organisation: row.speakerAffiliation ?? '',
-							group: row.speakerGroup
+							group: row.speakerGroup,
+							role: row.speakerRole
 						}
 					: null;
 	return {

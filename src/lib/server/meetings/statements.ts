@@ -1,11 +1,11 @@
 // Statements said at a consultation session, imported from a transcript as comments by speakers
 // who have no account.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { db } from '$lib/server/db';
 import { comments, planSections, planVersions, speakers } from '$lib/server/db/schema';
-import type { CommentKind } from '$lib/server/db/schema';
+import type { CommentKind, SpeakerRole } from '$lib/server/db/schema';
 import * as audit from '$lib/server/accounts/audit';
 import * as events from '$lib/server/events/channel';
 import type { StakeholderGroup } from '$lib/roles';
@@ -18,6 +18,8 @@ export interface ImportStatement {
 	stakeholderGroup: StakeholderGroup | null;
 	kind: CommentKind;
 	sectionKey: string | null;
+	/** The chair's or the city staff's words: kept, not an opinion to answer. */
+	speakerRole?: SpeakerRole | null;
 }
 
 /**
@@ -97,6 +99,7 @@ export async function importStatements(
 					speakerId: speaker.id,
 					sessionId,
 					statementHash: hash,
+					speakerRole: statement.speakerRole ?? null,
 					createdAt: new Date(start + (already + index) * MINUTE_MS)
 				})
 				.onConflictDoNothing({ target: [comments.sessionId, comments.statementHash] })
@@ -121,4 +124,21 @@ export async function importStatements(
 			.catch(() => {});
 	}
 	return { created: result.length, skipped: statements.length - result.length };
+}
+
+/**
+ * Marks a session statement as the chair's or the city staff's (null: a stakeholder's opinion again).
+ * Only statements said at a session have a speaker role; a comment written online is always an opinion.
+ */
+export async function setSpeakerRole(commentId: number, role: SpeakerRole | null, officialId: number): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const [changed] = await tx
+			.update(comments)
+			.set({ speakerRole: role })
+			.where(and(eq(comments.id, commentId), isNotNull(comments.sessionId), sql`${comments.speakerRole} is distinct from ${role}::text`))
+			.returning({ id: comments.id });
+		if (!changed) return false;
+		await audit.record({ actorId: officialId, action: 'comment.speaker_role', targetType: 'comment', targetId: commentId, detail: { role } }, tx);
+		return true;
+	});
 }

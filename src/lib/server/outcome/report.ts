@@ -69,7 +69,9 @@ export async function report(planId: number, number: number) {
 
 	const byDisposition = emptyTally();
 	const byGroup = new Map<string, Tally>();
-	for (const comment of heard) {
+	// The chair's and the city staff's words at sessions are shown with the rest but are no opinions.
+	const opinions = heard.filter((comment) => !comment.author?.role);
+	for (const comment of opinions) {
 		const disposition: TallyKey = comment.response?.disposition ?? 'none';
 		byDisposition[disposition]++;
 		const group = comment.author?.group ?? 'unknown';
@@ -88,7 +90,8 @@ export async function report(planId: number, number: number) {
 		},
 		next: next ? { number: next.number, title: next.title, publishedAt: next.publishedAt, changeSummary: next.changeSummary } : null,
 		changeCounts: comparison?.counts ?? null,
-		total: heard.length,
+		total: opinions.length,
+		voices: heard.length - opinions.length,
 		byDisposition,
 		byGroup: [...byGroup.entries()].map(([group, tally]) => ({ group, tally, total: TALLY_KEYS.reduce((sum, key) => sum + tally[key], 0) })),
 		themes: await themesHeard(planId, version.id),

@@ -47,7 +47,7 @@ describe('official answers', () => {
 		const b = await write(1, 'vision', '둘째');
 		await write(2, 'vision', '셋째');
 		await responses.respond(a.id, official.id, { disposition: 'accepted', body: '반영' });
-		expect(await responses.unansweredCount(plan.id)).toBe(2);
+		expect(await responses.unansweredCount(plan.id)).toEqual({ unanswered: 2, voices: 0 });
 		expect((await responses.queue(plan.id, {}, 1)).total).toBe(2);
 		expect((await responses.queue(plan.id, { sectionKey: 'vision', group: 'civil_society' }, 1)).ids).toEqual([b.id]);
 		expect((await responses.queue(plan.id, { answered: 'yes' }, 1)).ids).toEqual([a.id]);

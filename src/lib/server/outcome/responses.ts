@@ -1,6 +1,6 @@
 // Officials answer every comment with a disposition (반영 여부) and a response; earlier answers are
 // kept. Revisions link their changed sections to the comments they answer.
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import {
 	commentResponseHistory,
@@ -106,14 +106,17 @@ export interface QueueFilters {
 	themeSlug?: string;
 	sessionId?: number;
 	group?: string;
-	answered?: 'no' | 'yes' | 'all';
+	/** 'no' and 'yes' are the opinions; 'voices' the chair's and staff's statements, which need no answer. */
+	answered?: 'no' | 'yes' | 'all' | 'voices';
 }
 
 export const QUEUE_PAGE_SIZE = 25;
 
 function queueConditions(planId: number, filters: QueueFilters): SQL {
 	const conditions: SQL[] = [eq(comments.planId, planId), sql`${comments.status} <> 'deleted'`];
-	if (filters.answered !== 'all') {
+	if (filters.answered === 'voices') conditions.push(isNotNull(comments.speakerRole));
+	else if (filters.answered !== 'all') {
+		conditions.push(isNull(comments.speakerRole));
 		conditions.push(
 			filters.answered === 'yes'
 				? sql`exists (select 1 from ${commentResponses} r where r.comment_id = ${comments.id})`
@@ -166,19 +169,20 @@ export async function themeOptions() {
 		.orderBy(asc(themes.position));
 }
 
-/** How many of a plan's comments have no answer yet (for the officials' badge). */
-export async function unansweredCount(planId: number): Promise<number> {
-	const [{ count }] = await db
-		.select({ count: sql<number>`count(*)::int` })
+/**
+ * How many of a plan's opinions have no answer yet (for the officials' badge), and how many session
+ * statements were the chair's or staff's, which need none.
+ */
+export async function unansweredCount(planId: number): Promise<{ unanswered: number; voices: number }> {
+	const [counts] = await db
+		.select({
+			unanswered: sql<number>`(count(*) filter (where ${comments.speakerRole} is null
+				and not exists (select 1 from ${commentResponses} r where r.comment_id = ${comments.id})))::int`,
+			voices: sql<number>`(count(*) filter (where ${comments.speakerRole} is not null))::int`
+		})
 		.from(comments)
-		.where(
-			and(
-				eq(comments.planId, planId),
-				sql`${comments.status} <> 'deleted'`,
-				sql`not exists (select 1 from ${commentResponses} r where r.comment_id = ${comments.id})`
-			)
-		);
-	return count;
+		.where(and(eq(comments.planId, planId), sql`${comments.status} <> 'deleted'`));
+	return counts;
 }
 
 // ---------------------------------------------------------------------------------------------

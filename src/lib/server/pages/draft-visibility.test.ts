@@ -101,7 +101,7 @@ describe.each(OTHERS)('a draft, to someone who may not see drafts (%s)', (who) =
 		expect(history.draft).toBeNull();
 		expect(history.entries.map((e) => e.number)).toEqual([1]);
 		const xml = await (await feed(event(`/plans/${slug}/feed.xml`, { slug }, user()))).text();
-		expect(xml).not.toContain('제2판');
+		expect(xml).not.toContain('2차안');
 		expect(xml).not.toContain(DRAFT_HEADING);
 	});
 

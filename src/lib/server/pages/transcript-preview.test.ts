@@ -9,6 +9,7 @@ const row = (name: string, text: string, extra: Partial<PreviewRow> = {}): Previ
 	group: 'civil_society',
 	kind: 'suggestion',
 	section: '',
+	role: '',
 	drop: false,
 	unsure: '',
 	...extra
@@ -24,6 +25,7 @@ describe('the import preview', () => {
 			group: 'cooperative',
 			kind: 'suggestion',
 			section: '',
+			role: '',
 			drop: false,
 			unsure: ''
 		});

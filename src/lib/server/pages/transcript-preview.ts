@@ -10,6 +10,7 @@ import {
 	type Statement,
 	type UnsureReason
 } from '$lib/transcripts/parse';
+import { inferSpeakerRole } from '$lib/transcripts/stakeholder';
 import { statementRowSchema } from '$lib/schemas/sessions';
 import { issueMessage } from '$lib/server/pages/forms';
 import { m } from '$lib/paraglide/messages';
@@ -22,6 +23,8 @@ export interface PreviewRow {
 	group: string;
 	kind: string;
 	section: string;
+	/** 'chair' or 'staff' when the statement needs no answer; '' for a stakeholder's opinion. */
+	role: string;
 	drop: boolean;
 	/** Why the parser was unsure of the split before this row, until the official confirms it; '' when sure. */
 	unsure: UnsureReason | '';
@@ -32,7 +35,8 @@ export const SPLIT_MARKER = '///';
 const DEFAULT_KIND = 'suggestion';
 const MAX_ROWS = 500;
 
-export function rowsFromStatements(statements: Array<Statement & { unsure?: UnsureReason | null }>): PreviewRow[] {
+/** `organisation` is the plan's, so that its own staff's statements are recognised as such. */
+export function rowsFromStatements(statements: Array<Statement & { unsure?: UnsureReason | null }>, organisation = ''): PreviewRow[] {
 	return statements.slice(0, MAX_ROWS).map((s) => ({
 		name: s.name,
 		affiliation: s.affiliation,
@@ -40,6 +44,7 @@ export function rowsFromStatements(statements: Array<Statement & { unsure?: Unsu
 		group: inferStakeholderGroup(s.affiliation) ?? '',
 		kind: DEFAULT_KIND,
 		section: '',
+		role: inferSpeakerRole(s.name, s.affiliation, organisation) ?? '',
 		drop: false,
 		unsure: s.unsure ?? ''
 	}));
@@ -57,6 +62,7 @@ export function rowsFromForm(form: FormData): PreviewRow[] {
 		group: text(`group.${i}`),
 		kind: text(`kind.${i}`) || DEFAULT_KIND,
 		section: text(`section.${i}`),
+		role: text(`role.${i}`),
 		drop: form.get(`drop.${i}`) === 'on',
 		unsure: asUnsure(text(`unsure.${i}`))
 	}));
@@ -139,7 +145,8 @@ export function validateRows(
 			text: parsed.data.text,
 			stakeholderGroup: parsed.data.group,
 			kind: parsed.data.kind,
-			sectionKey: parsed.data.section || null
+			sectionKey: parsed.data.section || null,
+			speakerRole: parsed.data.role
 		});
 	});
 	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, statements };

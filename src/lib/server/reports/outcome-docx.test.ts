@@ -27,6 +27,7 @@ const report: OutcomeDocxReport = {
 	version: { number: 1, title: '초안', commentsOpenAt: new Date('2025-03-01T00:00:00Z'), commentsCloseAt: new Date('2025-03-31T00:00:00Z') },
 	next: { number: 2, title: '수정안', publishedAt: new Date('2025-04-15T00:00:00Z'), changeSummary: '지원센터 인력을 늘렸습니다.' },
 	total: 4,
+	voices: 0,
 	byDisposition: tally({ accepted: 1, partly_accepted: 1, not_accepted: 1, none: 1 }),
 	byGroup: [{ group: 'citizen', tally: tally({ accepted: 1, partly_accepted: 1, not_accepted: 1, none: 1 }), total: 4 }],
 	themes: [{ slug: 'support-centre', labelKo: '지원센터 운영', labelEn: 'Support centre', count: 3 }],
@@ -59,7 +60,7 @@ describe('the outcome report as .docx', async () => {
 	it('is a zip whose document parses, with title and headings', () => {
 		expect(String.fromCharCode(bytes[0], bytes[1])).toBe('PK');
 		expect(doc.files).toContain('word/styles.xml');
-		expect(styled('Title')).toEqual(['제1판 의견 수렴 결과']);
+		expect(styled('Title')).toEqual(['1차안 의견 수렴 결과']);
 		expect(styled('Heading1')).toEqual(['한눈에 보기', '들은 이야기: 주제별', '한 일: 장별 의견과 답변']);
 		expect(styled('Heading2')).toEqual(expect.arrayContaining(['지원센터 운영 · 의견 3개', '1 지원센터', '2 재원 조달', '3 없어진 장']));
 	});
@@ -79,7 +80,7 @@ describe('the outcome report as .docx', async () => {
 		// Raw HTML in a comment is text, as on the page.
 		expect(all).toContain('<script>alert(1)</script> 예산이 부족합니다.');
 		expect(doc.paragraphs.find((p) => p.text.startsWith('"협동"이 가장'))?.bold).toEqual(['"협동"']);
-		expect(all).toContain("✓ 제2판 '지원센터' 장에 반영됨");
+		expect(all).toContain("✓ 2차안 '지원센터' 장에 반영됨");
 		expect(all).toContain('지원센터 인력을 늘렸습니다.');
 	});
 

@@ -12,7 +12,7 @@ import { caption, heading, markdownParagraphs, muted, packDocx, subtitle, table,
 export interface OutcomeDocxComment {
 	id: number;
 	kind: string;
-	author: { name: string; organisation: string; group: string | null } | null;
+	author: { name: string; organisation: string; group: string | null; role?: string | null } | null;
 	session: { title: string } | null;
 	/** Null when the reader may not see the text; the page then shows none either. */
 	bodyHtml: string | null;
@@ -25,6 +25,8 @@ export interface OutcomeDocxReport {
 	version: { number: number; title: string; commentsOpenAt: Date | null; commentsCloseAt: Date | null };
 	next: { number: number; title: string; publishedAt: Date | null; changeSummary: string | null } | null;
 	total: number;
+	/** Statements by the chair or staff at a session: shown, not counted as opinions to answer. */
+	voices: number;
 	byDisposition: Record<TallyKey, number>;
 	byGroup: { group: string; tally: Record<TallyKey, number>; total: number }[];
 	themes: { slug: string; labelKo: string; labelEn: string; count: number }[];
@@ -61,6 +63,7 @@ function summary({ report }: OutcomeDocxInput): (Paragraph | Table)[] {
 	return [
 		heading(m.outcome_summary(), 1),
 		text(lead({ total: formatNumber(report.total), sessions: formatNumber(report.sessions.length) })),
+		...(report.voices > 0 ? [text(m.outcome_voices_excluded({ count: formatNumber(report.voices) }))] : []),
 		caption(m.outcome_by_disposition()),
 		table(
 			[m.response_disposition(), m.outcome_count(), m.outcome_share()],
@@ -109,12 +112,14 @@ function commentRow(comment: OutcomeDocxComment, bodies: Map<number, string>): C
 					text(`✓ ${m.comment_reflected_in({ number: link.versionNumber, section: link.heading })}`, { bold: true })
 				)
 			]
-		: m.outcome_no_answer();
+		: comment.author?.role
+			? m.speaker_role_note()
+			: m.outcome_no_answer();
 	return [
 		`#${comment.id}`,
 		[...who.split('\n').map((line, i) => text(line, i === 0 ? { bold: true } : {}))],
 		markdownParagraphs(body),
-		comment.response ? dispositionLabel(comment.response.disposition) : m.outcome_no_answer(),
+		comment.response ? dispositionLabel(comment.response.disposition) : comment.author?.role ? m.speaker_role_note() : m.outcome_no_answer(),
 		answer
 	];
 }

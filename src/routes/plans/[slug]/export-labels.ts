@@ -3,10 +3,14 @@
 import { m } from '$lib/paraglide/messages';
 import { dispositionLabel, groupLabel, kindLabel } from '$lib/labels';
 import { COMMENT_KINDS } from '$lib/schemas/comments';
-import { downloadDisposition, type CsvLayout } from '$lib/server/analysis/exports';
+import { downloadDisposition, type Coder, type CsvLayout } from '$lib/server/analysis/exports';
+import type { QdpxLabels } from '$lib/server/analysis/qdpx';
 
-export function csvLayout(): CsvLayout {
+export function csvLayout(coders: Coder[] = []): CsvLayout {
 	return {
+		coders,
+		coderHeader: (coder) => m.export_col_coder({ name: coder.name }),
+		noTheme: m.export_coder_no_theme(),
 		header: [
 			m.export_col_id(),
 			m.export_col_parent_id(),
@@ -32,6 +36,19 @@ export function csvLayout(): CsvLayout {
 }
 
 /** Content-Disposition for the download, named in the reader's language. */
-export function commentsDownload(plan: { slug: string; title: string }, extension: 'csv' | 'json', now = new Date()): string {
+export function commentsDownload(plan: { slug: string; title: string }, extension: 'csv' | 'json' | 'qdpx', now = new Date()): string {
 	return downloadDisposition(plan, extension, m.export_filename_comments(), now);
+}
+
+export function qdpxLabels(): QdpxLabels {
+	return {
+		sourceName: (row) => m.qdpx_source_name({ id: row.id, section: row.sectionHeading || row.sectionKey }),
+		section: m.export_col_section_heading(),
+		group: m.export_col_group(),
+		kind: m.export_col_kind(),
+		session: m.export_col_session(),
+		createdAt: m.export_col_created_at(),
+		groupLabel: (group) => (group ? groupLabel(group) : m.qdpx_group_unknown()),
+		kindLabel
+	};
 }

@@ -8,6 +8,8 @@ import { consultationSessions, speakers } from './meetings';
 
 export type CommentKind = 'support' | 'concern' | 'suggestion' | 'question';
 export type CommentStatus = 'visible' | 'hidden' | 'deleted';
+/** A session statement by the chair or the city's staff: kept and shown, not an opinion to answer. */
+export type SpeakerRole = 'chair' | 'staff';
 
 export const comments = pgTable(
 	'comments',
@@ -33,6 +35,7 @@ export const comments = pgTable(
 		speakerId: integer('speaker_id').references(() => speakers.id, { onDelete: 'set null' }),
 		sessionId: integer('session_id').references(() => consultationSessions.id, { onDelete: 'cascade' }),
 		statementHash: text('statement_hash'),
+		speakerRole: text('speaker_role').$type<SpeakerRole>(),
 		status: text('status').$type<CommentStatus>().notNull().default('visible'),
 		moderationReason: text('moderation_reason'),
 		moderatedBy: integer('moderated_by').references(() => users.id, { onDelete: 'set null' }),
@@ -48,6 +51,10 @@ export const comments = pgTable(
 	(table) => [
 		check('comments_kind_check', sql`${table.kind} in ('support', 'concern', 'suggestion', 'question')`),
 		check('comments_status_check', sql`${table.status} in ('visible', 'hidden', 'deleted')`),
+		check(
+			'comments_speaker_role_check',
+			sql`${table.speakerRole} is null or (${table.speakerRole} in ('chair', 'staff') and ${table.sessionId} is not null)`
+		),
 		check('comments_depth_check', sql`${table.depth} >= 0 and (${table.depth} = 0) = (${table.parentId} is null)`),
 		check(
 			'comments_quote_check',

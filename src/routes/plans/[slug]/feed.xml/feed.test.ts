@@ -79,7 +79,7 @@ describe('the Atom feed', () => {
 		const [newest] = feed.entry;
 		expect(newest.title['@type']).toBe('html');
 		const unescape = (html: string) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-		expect(unescape(newest.title['#text'])).toBe('제2판 · 중간보고 초안');
+		expect(unescape(newest.title['#text'])).toBe('2차안 · 중간보고 초안');
 		expect(newest.summary['#text']).toBe('지원센터를 민간위탁하고 인력을 5명으로 늘립니다 (의견 &lt;3건&gt; &amp; 반영)');
 		expect(unescape(newest.summary['#text'])).toBe('지원센터를 민간위탁하고 인력을 5명으로 늘립니다 (의견 <3건> & 반영)');
 	});

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { responseSchema } from '$lib/schemas/responses';
+import { responseSchema, speakerRoleSchema } from '$lib/schemas/responses';
 import { safeRedirect } from '$lib/schemas/account';
 import { parseFilters, parsePage } from '$lib/schemas/search';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
@@ -9,6 +9,7 @@ import * as plans from '$lib/server/plan-text/plans';
 import * as comments from '$lib/server/commentary/views';
 import * as responses from '$lib/server/outcome/responses';
 import * as sessions from '$lib/server/meetings/meetings';
+import { setSpeakerRole } from '$lib/server/meetings/statements';
 import { numberSections } from '$lib/server/plan-text/section-numbers';
 import { viewerOf } from '$lib/server/pages/section-view';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,7 +27,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		themeSlug: url.searchParams.get('theme') || undefined,
 		sessionId: typeof session === 'number' ? session : undefined,
 		group: url.searchParams.get('group') || undefined,
-		answered: (['yes', 'all'] as const).find((v) => v === url.searchParams.get('answered')) ?? 'no'
+		answered: (['yes', 'all', 'voices'] as const).find((v) => v === url.searchParams.get('answered')) ?? 'no'
 	};
 	const page = parsePage(url.searchParams);
 	const found = await responses.queue(plan.id, filters, page);
@@ -43,7 +44,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		total: found.total,
 		page: found.page,
 		pages: found.pages,
-		unanswered: await responses.unansweredCount(plan.id),
+		...(await responses.unansweredCount(plan.id)),
 		currentVersion: current.number,
 		filters: {
 			section: filters.sectionKey ?? '',
@@ -73,6 +74,14 @@ export const actions: Actions = {
 			}
 			throw err;
 		}
+		redirect(303, safeRedirect(parsed.data.redirectTo, url.pathname));
+	},
+
+	setSpeakerRole: async ({ locals, request, url }) => {
+		const official = requireCapability(locals, 'responses.write');
+		const parsed = parseForm(speakerRoleSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { roleOf: Number(parsed.values.commentId), errors: parsed.errors });
+		await setSpeakerRole(parsed.data.commentId, parsed.data.role, official.id);
 		redirect(303, safeRedirect(parsed.data.redirectTo, url.pathname));
 	}
 };

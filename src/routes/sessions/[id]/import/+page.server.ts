@@ -38,8 +38,9 @@ export const actions = {
 			},
 			failure: ({ values, errors }) => ({ transcript: values.transcript ?? '', errors })
 		},
-		async ({ data, refuse }) => {
-			const rows = rowsFromStatements(analyseTranscript(data.transcript).statements);
+		async ({ data, refuse, event }) => {
+			const { plan } = await withPlanOr404(event.params.id);
+			const rows = rowsFromStatements(analyseTranscript(data.transcript).statements, plan.organisation);
 			if (rows.length === 0) return refuse(400, { transcript: m.import_nothing_found() });
 			return { transcript: data.transcript, rows };
 		}
