@@ -51,7 +51,7 @@ describe('the Atom feed', () => {
 		const feed = parsed.feed;
 		expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
 		expect(feed.id).toBe(`https://plans.example.org/plans/${slug}`);
-		expect(feed.title).toBe('시흥 & 광명 <공동> 기본계획 새 판 알림');
+		expect(feed.title).toBe('시흥 & 광명 <공동> 기본계획 새 계획안 알림');
 		expect(feed.updated).toMatch(RFC3339);
 		expect(feed.link.map((l: Record<string, string>) => [l['@rel'], l['@href']])).toEqual([
 			['alternate', `https://plans.example.org/plans/${slug}`],
