@@ -184,6 +184,9 @@ test('the agreement page compares the two demo researchers theme by theme', asyn
 	await expect(row).toContainText('거의 일치');
 	await expect(page.getByRole('row', { name: /거버넌스/ })).toContainText('0.46');
 	await expect(page.getByRole('row', { name: /거버넌스/ })).toContainText('보통');
+	// Krippendorff's alpha beside the kappa: a column per theme and one pooled figure.
+	await expect(page.getByRole('columnheader', { name: '알파(모든 연구자)' })).toBeVisible();
+	await expect(page.getByText(/모든 연구자·모든 주제의 크리펜도르프 알파: -?\d\.\d\d/)).toBeVisible();
 });
 
 test('a researcher creates a theme: errors beside the fields, nothing typed lost', async ({ page }) => {

@@ -55,6 +55,14 @@ describe('agreement', () => {
 		expect(report.rows.find((row) => row.theme === 'markets')).toMatchObject({ n: 10, bothNo: 10, agreement: 1, kappa: null });
 		expect(report.rows.map((row) => row.theme)).toEqual(DEMO_THEMES.map((theme) => theme.slug));
 		expect(report.meanKappa).toBeCloseTo(0.4, 10);
+		// Krippendorff's alpha takes all three researchers. Governance over comments 0-9 (10 has one coder):
+		// coincidences yes-yes 3+1+2 = 6, yes-no = no-yes 1+1+2 = 4, no-no 8; n = 22, n_yes = 10, n_no = 12:
+		// alpha = 1 − 21·8 / (2·10·12) = 0.3. Markets: no variation, undefined.
+		expect(governance.alpha).toBeCloseTo(0.3, 10);
+		expect(report.rows.find((row) => row.theme === 'markets')!.alpha).toBeNull();
+		// Pooled, every other theme adds 22 no-no coincidences: n = 22K, n_yes = 10.
+		const k = DEMO_THEMES.length;
+		expect(report.pooledAlpha).toBeCloseTo(1 - ((22 * k - 1) * 8) / (2 * 10 * (22 * k - 10)), 10);
 		expect(report.coders.map((coder) => [coder.id, coder.coded])).toEqual([
 			[lead.id, 11],
 			[second.id, 10],
@@ -73,7 +81,7 @@ describe('agreement', () => {
 		const { plan, lead, write } = await setup();
 		await tagging.tag(await write('혼자 코딩한 의견'), 'governance', lead);
 		const report = await agreementReport.agreement(plan.id, {}, lead);
-		expect(report).toMatchObject({ pair: null, rows: [], meanKappa: null });
+		expect(report).toMatchObject({ pair: null, rows: [], meanKappa: null, pooledAlpha: null });
 		expect(report.coders.map((coder) => coder.id)).toEqual([lead.id]);
 	});
 

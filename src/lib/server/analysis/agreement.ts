@@ -1,10 +1,11 @@
 // Agreement between researchers: how far two researchers' codings of the same comments agree.
-// The kappa maths lives in $lib/analysis/kappa.
+// The maths lives in $lib/analysis/kappa (Cohen's kappa) and $lib/analysis/krippendorff.
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { codingReviews, commentTags, comments, themes, users } from '$lib/server/db/schema';
 import * as themeStore from '$lib/server/analysis/themes';
 import { coderPairs, kappaByTheme, type Coding, type ThemeAgreement } from '$lib/analysis/kappa';
+import { nominalAlpha, type Unit } from '$lib/analysis/krippendorff';
 import { assertCoder, type Actor } from '$lib/server/analysis/coder';
 
 export interface AgreementRow extends ThemeAgreement {
@@ -12,6 +13,8 @@ export interface AgreementRow extends ThemeAgreement {
 	labelKo: string;
 	labelEn: string;
 	color: string;
+	/** Krippendorff's alpha of this theme over every researcher's coding (not only the pair's). */
+	alpha: number | null;
 }
 
 export interface AgreementReport {
@@ -21,6 +24,25 @@ export interface AgreementReport {
 	rows: AgreementRow[];
 	/** Mean of the kappas that are defined; null when none is. */
 	meanKappa: number | null;
+	/** Krippendorff's alpha over every theme and every researcher, the themes' yes/no pooled as units. */
+	pooledAlpha: number | null;
+}
+
+/**
+ * Each theme's yes/no units for Krippendorff's alpha: one unit a comment, one value per researcher who
+ * coded it (the others missing), whether they gave it the theme.
+ */
+function alphaUnits(codings: readonly Coding[], slugs: readonly string[]): Map<string, Unit[]> {
+	const byComment = new Map<number, Map<number, Set<string>>>();
+	for (const coding of codings) {
+		const coders = byComment.get(Number(coding.commentId)) ?? new Map<number, Set<string>>();
+		const applied = coders.get(Number(coding.coder)) ?? new Set<string>();
+		for (const theme of coding.themes) applied.add(theme);
+		coders.set(Number(coding.coder), applied);
+		byComment.set(Number(coding.commentId), coders);
+	}
+	const shared = [...byComment.values()].filter((coders) => coders.size >= 2);
+	return new Map(slugs.map((slug) => [slug, shared.map((coders) => [...coders.values()].map((applied) => applied.has(slug)))]));
 }
 
 /**
@@ -70,10 +92,14 @@ export async function agreement(planId: number, requested: { a?: number; b?: num
 	const { a, b } = requested;
 	if (a !== undefined && b !== undefined && a !== b && codedBy.has(a) && codedBy.has(b)) chosen = { a, b };
 	else if (pairs[0]) chosen = { a: pairs[0].a, b: pairs[0].b };
-	if (!chosen) return { coders, pairs, pair: null, rows: [], meanKappa: null };
+	if (!chosen) return { coders, pairs, pair: null, rows: [], meanKappa: null, pooledAlpha: null };
 
 	const shared = [...codedBy.get(chosen.a)!].filter((commentId) => codedBy.get(chosen.b)!.has(commentId)).length;
 	const bySlug = new Map(activeThemes.map((theme) => [theme.slug, theme]));
+	const units = alphaUnits(
+		codings,
+		activeThemes.map((theme) => theme.slug)
+	);
 	const rows = kappaByTheme(
 		codings,
 		chosen.a,
@@ -81,7 +107,14 @@ export async function agreement(planId: number, requested: { a?: number; b?: num
 		activeThemes.map((theme) => theme.slug)
 	).map((row) => {
 		const theme = bySlug.get(row.theme)!;
-		return { ...row, slug: theme.slug, labelKo: theme.labelKo, labelEn: theme.labelEn, color: theme.color };
+		return {
+			...row,
+			slug: theme.slug,
+			labelKo: theme.labelKo,
+			labelEn: theme.labelEn,
+			color: theme.color,
+			alpha: nominalAlpha(units.get(row.theme)!)
+		};
 	});
 	const defined = rows.map((row) => row.kappa).filter((kappa): kappa is number => kappa !== null);
 	return {
@@ -93,6 +126,7 @@ export async function agreement(planId: number, requested: { a?: number; b?: num
 			shared
 		},
 		rows,
-		meanKappa: defined.length ? defined.reduce((sum, kappa) => sum + kappa, 0) / defined.length : null
+		meanKappa: defined.length ? defined.reduce((sum, kappa) => sum + kappa, 0) / defined.length : null,
+		pooledAlpha: nominalAlpha([...units.values()].flat())
 	};
 }
