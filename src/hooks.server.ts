@@ -168,9 +168,10 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
  */
 const handlePageCache: Handle = async ({ event, resolve }) => {
 	if (pageCache.isWrite(event.request)) {
-		// An endorsement changes only its section's comments (the action says so once it has saved it,
-		// in locals.writeScope); anything else, or an endorsement that did not say, retires every page.
-		const scoped = event.route.id === SECTION_ROUTE && actionOf(event.url) === ENDORSE_ACTION;
+		// An endorsement or a new top-level comment changes only its section's comments (the action says
+		// so once it has saved it, in locals.writeScope); anything else, or such an action that did not
+		// say (a reply, which also notifies the parent's author), retires every page.
+		const scoped = event.route.id === SECTION_ROUTE && SCOPED_ACTIONS.has(actionOf(event.url) ?? '');
 		if (!scoped) pageCache.invalidate();
 		try {
 			return await resolve(event);
@@ -185,7 +186,7 @@ const handlePageCache: Handle = async ({ event, resolve }) => {
 	};
 	const token = event.cookies.get(SESSION_COOKIE_NAME);
 	const locale = localeOf(event.request);
-	const scope = event.route.id === SECTION_ROUTE ? pageCache.endorsementScope(event.params.slug!, event.params.key!) : null;
+	const scope = event.route.id === SECTION_ROUTE ? pageCache.sectionScope(event.params.slug!, event.params.key!) : null;
 	if (!token) {
 		const key = pageCache.keyOf(event.request, event.url, locale, 'out');
 		return key ? pageCache.serve(key, drawWith, null, undefined, await pageCache.readGeneration(), scope) : resolve(event);
@@ -218,9 +219,9 @@ const handlePageCache: Handle = async ({ event, resolve }) => {
 	);
 };
 
-/** The one page kept per section, whose endorsements move their own counter (page-cache.ts). */
+/** The one page kept per section, whose endorsements and new top-level comments move their own counter (page-cache.ts). */
 const SECTION_ROUTE = '/plans/[slug]/sections/[key]';
-const ENDORSE_ACTION = 'endorseComment';
+const SCOPED_ACTIONS = new Set(['endorseComment', 'createComment']);
 
 /** A form action's name, found as SvelteKit finds it: the first query name that starts with '/'. */
 function actionOf(url: URL): string | null {

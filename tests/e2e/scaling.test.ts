@@ -205,6 +205,54 @@ test('signed-in readers on one instance see a comment and an endorsement made on
 	expect(countOn(await signedOut(`/comments/${commentId}`)), "the comment's own page on B").toBe('0');
 });
 
+test("a top-level comment on one instance shows on the other at once in its section and the plan's counts; a reply's notice shows on every page at once", async () => {
+	const writer = await registerOver(a.url, '서버 A 범위 작성자');
+	const reader = await registerOver(b.url, '서버 B 범위 독자');
+	const get = (path: string, cookie?: string) =>
+		fetch(`${b.url}${path}`, { headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) } }).then((r) => r.text());
+	const planPath = `/plans/${SLUG}`;
+	const otherSection = `/plans/${SLUG}/sections/sustainability`;
+	const ownSection = `/plans/${SLUG}/sections/support-centre?sort=newest`;
+	/** The plan page's count of the support centre section's comments. */
+	const countOfSection = (page: string) => {
+		const entry = /href="#s-support-centre"[\s\S]*?<\/li>/.exec(page)?.[0] ?? '';
+		return Number(/title="의견 ([\d,]+)개"/.exec(entry)?.[1]?.replace(',', '') ?? 0);
+	};
+	const unread = (page: string) => Number(/title="알림 \(새 알림 (\d+)개\)"/.exec(page)?.[1] ?? 0);
+	const heading = (page: string) => /id="comments-heading"[^>]*>([^<]+)</.exec(page)?.[1];
+	// B keeps each page, for signed-out readers and for signed-in ones like the reader.
+	for (const cookie of [undefined, reader, undefined, reader]) {
+		await get(planPath, cookie);
+		await get(otherSection, cookie);
+		await get(ownSection, cookie);
+	}
+	const before = countOfSection(await get(planPath, reader));
+	expect(before, 'the plan page counts the section').toBeGreaterThan(0);
+	const otherBefore = await get(otherSection);
+	expect(heading(otherBefore)).toMatch(/의견 [\d,]+개/);
+
+	const mine = await postCommentOver(a.url, reader, 'support-centre', `범위 독자의 의견 ${Date.now().toString(36)}`);
+	expect(mine.status).toBe(303);
+	const mineId = /#c-(\d+)/.exec(mine.headers.get('location') ?? '')![1];
+	expect(await get(ownSection, reader), 'its author sees it on B at once, with their own tools').toContain(`id="edit-${mineId}"`);
+	expect(await get(ownSection), 'a signed-out reader sees it').toContain(`id="c-${mineId}"`);
+	expect(countOfSection(await get(planPath, reader)), "the plan's count on B, signed in").toBe(before + 1);
+	expect(countOfSection(await get(planPath)), 'and signed out').toBe(before + 1);
+	expect(heading(await get(otherSection)), "another section's count stays").toBe(heading(otherBefore));
+	expect(unread(await get(otherSection, reader)), 'the reader has no notice yet').toBe(0);
+
+	// A reply notifies the parent's author: every page of theirs on B shows the notice at once.
+	const reply = await fetch(`${a.url}${ownSection.replace('?sort=newest', '')}?/createComment`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: a.url, accept: 'text/html', cookie: writer },
+		body: new URLSearchParams({ kind: 'support', body: '범위 작성자의 답글', parentId: mineId, idempotencyKey: `r-${Date.now()}` })
+	});
+	expect(reply.status).toBe(303);
+	expect(unread(await get(otherSection, reader)), "the notice on another section's page").toBe(1);
+	expect(unread(await get(planPath, reader)), 'and on the plan page').toBe(1);
+});
+
 test('a signed-in page served from the shared drawing is the page drawn for that reader alone', async () => {
 	// A third instance that keeps no pages draws every page for its reader.
 	const alone = await startApp({ DATABASE_URL: databaseUrl, PAGE_CACHE_MS: '0' });

@@ -61,8 +61,8 @@ describe('the page cache', () => {
 
 	it("an endorsement's scoped write retires its section's pages and the pages of every section, not another section's", async () => {
 		const [own, other, every] = [uniqueKey(), uniqueKey(), uniqueKey()];
-		const scope = pageCache.endorsementScope('scope-test', `own-${Math.random()}`);
-		const otherScope = pageCache.endorsementScope('scope-test', `other-${Math.random()}`);
+		const scope = pageCache.sectionScope('scope-test', `own-${Math.random()}`);
+		const otherScope = pageCache.sectionScope('scope-test', `other-${Math.random()}`);
 		const drawers = [drawer(), drawer(), drawer()];
 		const serveAll = () =>
 			Promise.all([
@@ -86,8 +86,8 @@ describe('the page cache', () => {
 	it.runIf(databaseKind === 'postgresql')("draws a section's page again at once after an endorsement another instance handled", async () => {
 		const [own, other] = [uniqueKey(), uniqueKey()];
 		const key = `own-${Math.random()}`;
-		const scope = pageCache.endorsementScope('scope-test', key);
-		const otherScope = pageCache.endorsementScope('scope-test', `other-${Math.random()}`);
+		const scope = pageCache.sectionScope('scope-test', key);
+		const otherScope = pageCache.sectionScope('scope-test', `other-${Math.random()}`);
 		const drawers = [drawer(), drawer()];
 		const serveBoth = () =>
 			Promise.all([

@@ -9,8 +9,9 @@
 // pages are kept the same way, drawn once for everyone with the same roles and the same own and
 // endorsed comments on the page, with the reader's id, name and form key as placeholders that every
 // copy fills in (src/lib/server/cache/reader-pages.ts, placeholders.ts). A write that changes only
-// one part of what pages show (an endorsement: one section's comments' counts) moves that part's own
-// counter (a scope, migrations/0012) instead: the pages that show only another section's comments stay.
+// one part of what pages show (an endorsement or a new top-level comment: one section's comments)
+// moves that part's own counter (a scope, migrations/0012) instead: the pages that show only another
+// section's comments stay.
 import { pageCacheMs } from '$lib/server/operations/config';
 import * as shared from './shared-counters';
 import type { Scope } from './shared-counters';
@@ -58,8 +59,11 @@ let localScopesTotal = 0;
 
 export type { Scope } from './shared-counters';
 
-/** The endorsements of one section's comments: shown, of the pages kept per section, by that section's page. */
-export const endorsementScope = (slug: string, key: string): Scope => `endorsements ${slug} ${key}`;
+/**
+ * One section's comments, as a new top-level comment or an endorsement changes them: shown, of the
+ * pages kept per section, by that section's page alone.
+ */
+export const sectionScope = (slug: string, key: string): Scope => `section ${slug} ${key}`;
 
 export const enabled = () => TTL_MS > 0;
 

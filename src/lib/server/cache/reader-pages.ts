@@ -165,9 +165,9 @@ export async function serve(
 		);
 	const generation = pageCache.generationKey(at);
 	forgetOlder(generation);
-	// A scoped write (an endorsement) keeps sessions and notices but changes the page's comments'
-	// counts and who endorsed them: what a reader's facts and the page's comments were found to be is
-	// kept per the page's stamp.
+	// A scoped write (an endorsement, a new top-level comment) keeps sessions and notices but changes
+	// the page's comments, their counts and who wrote or endorsed them: what a reader's facts and the
+	// page's comments were found to be is kept per the page's stamp.
 	const page = `${base} @${pageCache.stampOf(at, scope)}`;
 	let ids = pageComments.get(page);
 	if (!ids) {

@@ -98,6 +98,9 @@ export const actions = {
 			if (!data.parentId) {
 				url.searchParams.set('sort', 'newest');
 				url.searchParams.delete('page');
+				// A top-level comment notifies no one: only this section's pages (and those counting every
+				// section's comments) are drawn again. A reply's notice retires every page.
+				event.locals.writeScope = pageCache.sectionScope(event.params.slug, event.params.key);
 			}
 			redirect(303, backTo(url, id));
 		} catch (err) {
@@ -136,7 +139,7 @@ export const actions = {
 			// Only this section's pages are drawn again, when the comment is this section's (a session's
 			// statement without a section is endorsed from elsewhere: then every page is).
 			if (place && place.sectionKey === event.params.key && place.planId === (await planId(event.params.slug))) {
-				event.locals.writeScope = pageCache.endorsementScope(event.params.slug, event.params.key);
+				event.locals.writeScope = pageCache.sectionScope(event.params.slug, event.params.key);
 			}
 		} catch (err) {
 			return refused(err, {});
