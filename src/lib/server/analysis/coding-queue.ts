@@ -2,21 +2,11 @@
 // and paged, each with its tags, its open suggestions and whether its coders disagree.
 import { and, asc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import {
-	codingReviews,
-	commentTags,
-	comments,
-	consultationSessions,
-	planSections,
-	planVersions,
-	speakers,
-	themes,
-	users,
-	type CommentKind
-} from '$lib/server/db/schema';
+import { codingReviews, commentTags, comments, consultationSessions, planSections, planVersions, speakers, themes } from '$lib/server/db/schema';
+import { users } from '$lib/server/db/schema';
 import { renderComment } from '$lib/server/plan-text/markdown';
 import { numberSections } from '$lib/server/plan-text/section-numbers';
-import { themeMarkColumns, type CommentTag } from '$lib/server/commentary/views';
+import { themeMarkColumns, type CommentTag, type PlacedComment } from '$lib/server/commentary/views';
 import { rejectedSuggestions } from '$lib/server/analysis/suggestions';
 import { NO_SECTION_FILTER, type QueueFilters, type QueueState } from '$lib/schemas/themes';
 import { authorColumns, authorGroup, authorOf, type CommentAuthor } from '$lib/server/analysis/authors';
@@ -25,13 +15,7 @@ import { suggestFor, suggestionContext, type Suggestion, type SuggestionContext 
 
 export const QUEUE_PAGE_SIZE = 20;
 
-export interface QueueItem {
-	id: number;
-	parentId: number | null;
-	sectionKey: string;
-	sectionHeading: string;
-	versionNumber: number;
-	kind: CommentKind;
+export interface QueueItem extends PlacedComment {
 	bodyHtml: string;
 	quote: string | null;
 	author: CommentAuthor | null;

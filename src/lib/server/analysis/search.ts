@@ -2,24 +2,14 @@
 // substrings of any length, a page of hits at a time.
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { db, preparedQuery } from '$lib/server/db';
-import {
-	commentResponses,
-	commentTags,
-	comments,
-	consultationSessions,
-	planSections,
-	planVersions,
-	speakers,
-	themes,
-	users,
-	type CommentKind,
-	type Disposition
-} from '$lib/server/db/schema';
+import { commentResponses, commentTags, comments, consultationSessions, planSections, planVersions, speakers, themes } from '$lib/server/db/schema';
+import { users } from '$lib/server/db/schema';
+import type { Disposition } from '$lib/server/db/schema';
 import { contains } from '$lib/server/db/like';
 import { plainText } from '$lib/server/plan-text/markdown';
 import { numberSections } from '$lib/server/plan-text/section-numbers';
 import type { CommentFilters } from '$lib/schemas/search';
-import { byComment, themeMarkColumns, type ThemeMark } from '$lib/server/commentary/views';
+import { byComment, themeMarkColumns, type PlacedComment, type ThemeMark } from '$lib/server/commentary/views';
 import { authorColumns, authorOf, type CommentAuthor } from '$lib/server/analysis/authors';
 import { activeTheme, bodyContains, filterConditions, termConditions } from '$lib/server/analysis/comment-filters';
 import { highlight, snippet } from '$lib/server/analysis/snippets';
@@ -39,13 +29,7 @@ function bodyContainsOnWalk(term: string): SQL {
 
 export type { ThemeMark };
 
-export interface CommentHit {
-	id: number;
-	parentId: number | null;
-	sectionKey: string;
-	sectionHeading: string;
-	versionNumber: number;
-	kind: CommentKind;
+export interface CommentHit extends PlacedComment {
 	body: string;
 	createdAt: Date;
 	endorsementCount: number;

@@ -2,25 +2,9 @@
 // answer and the later versions it was reflected in, fetched in one round of queries for a list.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import {
-	commentResponseHistory,
-	commentResponses,
-	commentRevisions,
-	commentTags,
-	comments,
-	consultationSessions,
-	endorsements,
-	planSections,
-	planVersions,
-	revisionLinks,
-	speakers,
-	themes,
-	users,
-	type CommentKind,
-	type CommentStatus,
-	type Disposition,
-	type SpeakerRole
-} from '$lib/server/db/schema';
+import { commentResponseHistory, commentResponses, commentRevisions, commentTags, comments, consultationSessions } from '$lib/server/db/schema';
+import { endorsements, planSections, planVersions, revisionLinks, speakers, themes, users } from '$lib/server/db/schema';
+import type { CommentKind, CommentStatus, Disposition, SpeakerRole } from '$lib/server/db/schema';
 import { renderComment } from '$lib/server/plan-text/markdown';
 
 export interface Author {
@@ -39,6 +23,16 @@ export interface ThemeMark {
 	labelKo: string;
 	labelEn: string;
 	color: string;
+}
+
+/** Where a listed comment stands (its section as headed now, its version) and its kind. */
+export interface PlacedComment {
+	id: number;
+	parentId: number | null;
+	sectionKey: string;
+	sectionHeading: string;
+	versionNumber: number;
+	kind: CommentKind;
 }
 
 export interface CommentTag extends ThemeMark {

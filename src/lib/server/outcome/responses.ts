@@ -2,21 +2,9 @@
 // kept. Revisions link their changed sections to the comments they answer.
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import {
-	commentResponseHistory,
-	commentResponses,
-	commentTags,
-	comments,
-	consultationSessions,
-	notices,
-	planSections,
-	planVersions,
-	revisionLinks,
-	speakers,
-	themes,
-	users,
-	type Disposition
-} from '$lib/server/db/schema';
+import { commentResponseHistory, commentResponses, commentTags, comments, consultationSessions, notices, planSections } from '$lib/server/db/schema';
+import { planVersions, revisionLinks, speakers, themes, users } from '$lib/server/db/schema';
+import type { Disposition } from '$lib/server/db/schema';
 import * as audit from '$lib/server/accounts/audit';
 
 export class ResponseError extends Error {

@@ -1,5 +1,5 @@
 // What the JSON endpoints for signed-in callers share: refusing a caller, and reading the body.
-import { isHttpError } from '@sveltejs/kit';
+import { isHttpError, json, type RequestHandler } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import type { Capability } from '$lib/roles';
@@ -53,4 +53,20 @@ export async function readText(
 	}
 	if (reason === refusals.empty.issue) return apiError(400, 'text_empty', refusals.empty.message());
 	return apiError(400, 'text_required', refusals.missing());
+}
+
+/** A POST of `{ text }` for callers with `capability`: `answer(text)` as JSON that is not cached. */
+export function textEndpoint(
+	capability: Capability,
+	schema: z.ZodType<{ text: string }>,
+	refusals: TextRefusals,
+	answer: (text: string) => unknown
+): RequestHandler {
+	return async ({ locals, request }) => {
+		const refused = capabilityRefusal(locals, capability);
+		if (refused) return refused;
+		const text = await readText(request, locals.locale, schema, refusals);
+		if (text instanceof Response) return text;
+		return json(await answer(text), { headers: { 'cache-control': 'no-store' } });
+	};
 }

@@ -1,7 +1,7 @@
 // Who takes part and what they did: accounts, sign-in sessions, rate limits and the audit log.
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { bytea, createdAt, stakeholderGroups } from './columns';
+import { bytea, clearedRef, createdAt, ownerRef, stakeholderGroups } from './columns';
 
 export const users = pgTable(
 	'users',
@@ -28,9 +28,7 @@ export const sessions = pgTable(
 	{
 		id: text('id').primaryKey(),
 		secretHash: bytea('secret_hash').notNull(),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		userId: ownerRef('user_id', () => users.id),
 		createdAt: createdAt(),
 		lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true }).notNull().defaultNow()
 	},
@@ -47,7 +45,7 @@ export const auditLog = pgTable(
 	'audit_log',
 	{
 		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-		actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+		actorId: clearedRef('actor_id', () => users.id),
 		action: text('action').notNull(),
 		targetType: text('target_type').notNull(),
 		targetId: text('target_id').notNull(),

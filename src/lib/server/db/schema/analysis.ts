@@ -1,7 +1,7 @@
 // Coding comments by theme: themes, tags, reviews, suggestion decisions, syntheses and the dashboard revision.
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { createdAt } from './columns';
+import { bigOwnerRef, clearedRef, createdAt, ownerRef } from './columns';
 import { users } from './accounts';
 import { plans } from './plan-text';
 import { comments } from './commentary';
@@ -30,15 +30,9 @@ export const themes = pgTable(
 export const commentTags = pgTable(
 	'comment_tags',
 	{
-		commentId: bigint('comment_id', { mode: 'number' })
-			.notNull()
-			.references(() => comments.id, { onDelete: 'cascade' }),
-		themeId: integer('theme_id')
-			.notNull()
-			.references(() => themes.id, { onDelete: 'cascade' }),
-		taggedBy: integer('tagged_by')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		commentId: bigOwnerRef('comment_id', () => comments.id),
+		themeId: ownerRef('theme_id', () => themes.id),
+		taggedBy: ownerRef('tagged_by', () => users.id),
 		taggedAt: timestamp('tagged_at', { withTimezone: true }).notNull().defaultNow(),
 		source: text('source').$type<'manual' | 'suggestion'>().notNull().default('manual')
 	},
@@ -53,12 +47,8 @@ export const commentTags = pgTable(
 export const codingReviews = pgTable(
 	'coding_reviews',
 	{
-		commentId: bigint('comment_id', { mode: 'number' })
-			.notNull()
-			.references(() => comments.id, { onDelete: 'cascade' }),
-		reviewedBy: integer('reviewed_by')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		commentId: bigOwnerRef('comment_id', () => comments.id),
+		reviewedBy: ownerRef('reviewed_by', () => users.id),
 		reviewedAt: timestamp('reviewed_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [primaryKey({ name: 'coding_reviews_pkey', columns: [table.commentId, table.reviewedBy] })]
@@ -67,14 +57,10 @@ export const codingReviews = pgTable(
 export const suggestionDecisions = pgTable(
 	'suggestion_decisions',
 	{
-		commentId: bigint('comment_id', { mode: 'number' })
-			.notNull()
-			.references(() => comments.id, { onDelete: 'cascade' }),
-		themeId: integer('theme_id')
-			.notNull()
-			.references(() => themes.id, { onDelete: 'cascade' }),
+		commentId: bigOwnerRef('comment_id', () => comments.id),
+		themeId: ownerRef('theme_id', () => themes.id),
 		decision: text('decision').$type<'accepted' | 'rejected'>().notNull(),
-		decidedBy: integer('decided_by').references(() => users.id, { onDelete: 'set null' }),
+		decidedBy: clearedRef('decided_by', () => users.id),
 		decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [
@@ -86,14 +72,10 @@ export const suggestionDecisions = pgTable(
 export const themeSyntheses = pgTable(
 	'theme_syntheses',
 	{
-		planId: integer('plan_id')
-			.notNull()
-			.references(() => plans.id, { onDelete: 'cascade' }),
-		themeId: integer('theme_id')
-			.notNull()
-			.references(() => themes.id, { onDelete: 'cascade' }),
+		planId: ownerRef('plan_id', () => plans.id),
+		themeId: ownerRef('theme_id', () => themes.id),
 		body: text('body').notNull().default(''),
-		updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+		updatedBy: clearedRef('updated_by', () => users.id),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [primaryKey({ name: 'theme_syntheses_pkey', columns: [table.planId, table.themeId] })]
@@ -103,18 +85,12 @@ export const synthesisQuotes = pgTable(
 	'synthesis_quotes',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-		planId: integer('plan_id')
-			.notNull()
-			.references(() => plans.id, { onDelete: 'cascade' }),
-		themeId: integer('theme_id')
-			.notNull()
-			.references(() => themes.id, { onDelete: 'cascade' }),
-		commentId: bigint('comment_id', { mode: 'number' })
-			.notNull()
-			.references(() => comments.id, { onDelete: 'cascade' }),
+		planId: ownerRef('plan_id', () => plans.id),
+		themeId: ownerRef('theme_id', () => themes.id),
+		commentId: bigOwnerRef('comment_id', () => comments.id),
 		excerpt: text('excerpt').notNull(),
 		position: integer('position').notNull().default(0),
-		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdBy: clearedRef('created_by', () => users.id),
 		createdAt: createdAt()
 	},
 	(table) => [index('synthesis_quotes_theme_idx').on(table.planId, table.themeId, table.position)]

@@ -1,7 +1,7 @@
 // Comments on plan sections and what hangs off them: edits, endorsements, flags, notices and section counts.
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { createdAt } from './columns';
+import { bigOwnerRef, clearedRef, createdAt, ownerRef } from './columns';
 import { users } from './accounts';
 import { plans, planVersions } from './plan-text';
 import { consultationSessions, speakers } from './meetings';
@@ -15,13 +15,9 @@ export const comments = pgTable(
 	'comments',
 	{
 		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-		planId: integer('plan_id')
-			.notNull()
-			.references(() => plans.id, { onDelete: 'cascade' }),
+		planId: ownerRef('plan_id', () => plans.id),
 		sectionKey: text('section_key').notNull(),
-		versionId: integer('version_id')
-			.notNull()
-			.references(() => planVersions.id, { onDelete: 'cascade' }),
+		versionId: ownerRef('version_id', () => planVersions.id),
 		parentId: bigint('parent_id', { mode: 'number' }).references((): AnyPgColumn => comments.id, { onDelete: 'cascade' }),
 		/** The top-level comment of the thread; null on a top-level comment itself. */
 		rootId: bigint('root_id', { mode: 'number' }).references((): AnyPgColumn => comments.id, { onDelete: 'cascade' }),
@@ -31,14 +27,14 @@ export const comments = pgTable(
 		quote: text('quote'),
 		quoteStart: integer('quote_start'),
 		quoteEnd: integer('quote_end'),
-		authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
-		speakerId: integer('speaker_id').references(() => speakers.id, { onDelete: 'set null' }),
+		authorId: clearedRef('author_id', () => users.id),
+		speakerId: clearedRef('speaker_id', () => speakers.id),
 		sessionId: integer('session_id').references(() => consultationSessions.id, { onDelete: 'cascade' }),
 		statementHash: text('statement_hash'),
 		speakerRole: text('speaker_role').$type<SpeakerRole>(),
 		status: text('status').$type<CommentStatus>().notNull().default('visible'),
 		moderationReason: text('moderation_reason'),
-		moderatedBy: integer('moderated_by').references(() => users.id, { onDelete: 'set null' }),
+		moderatedBy: clearedRef('moderated_by', () => users.id),
 		moderatedAt: timestamp('moderated_at', { withTimezone: true }),
 		editedAt: timestamp('edited_at', { withTimezone: true }),
 		createdAt: createdAt(),
@@ -81,9 +77,7 @@ export const commentRevisions = pgTable(
 	'comment_revisions',
 	{
 		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-		commentId: bigint('comment_id', { mode: 'number' })
-			.notNull()
-			.references(() => comments.id, { onDelete: 'cascade' }),
+		commentId: bigOwnerRef('comment_id', () => comments.id),
 		kind: text('kind').$type<CommentKind>().notNull(),
 		body: text('body').notNull(),
 		replacedAt: timestamp('replaced_at', { withTimezone: true }).notNull().defaultNow()
@@ -94,12 +88,8 @@ export const commentRevisions = pgTable(
 export const endorsements = pgTable(
 	'endorsements',
 	{
-		commentId: bigint('comment_id', { mode: 'number' })
-			.notNull()
-			.references(() => comments.id, { onDelete: 'cascade' }),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		commentId: bigOwnerRef('comment_id', () => comments.id),
+		userId: ownerRef('user_id', () => users.id),
 		createdAt: createdAt()
 	},
 	(table) => [primaryKey({ name: 'endorsements_pkey', columns: [table.commentId, table.userId] }), index('endorsements_user_idx').on(table.userId)]
@@ -109,14 +99,12 @@ export const commentFlags = pgTable(
 	'comment_flags',
 	{
 		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-		commentId: bigint('comment_id', { mode: 'number' })
-			.notNull()
-			.references(() => comments.id, { onDelete: 'cascade' }),
-		userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+		commentId: bigOwnerRef('comment_id', () => comments.id),
+		userId: clearedRef('user_id', () => users.id),
 		reason: text('reason').notNull(),
 		createdAt: createdAt(),
 		resolvedAt: timestamp('resolved_at', { withTimezone: true }),
-		resolvedBy: integer('resolved_by').references(() => users.id, { onDelete: 'set null' }),
+		resolvedBy: clearedRef('resolved_by', () => users.id),
 		resolution: text('resolution').$type<'hidden' | 'dismissed'>()
 	},
 	(table) => [
@@ -134,9 +122,7 @@ export const notices = pgTable(
 	'notices',
 	{
 		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		userId: ownerRef('user_id', () => users.id),
 		kind: text('kind').$type<'comment_answered' | 'comment_replied' | 'version_published'>().notNull(),
 		commentId: bigint('comment_id', { mode: 'number' }).references(() => comments.id, { onDelete: 'cascade' }),
 		versionId: integer('version_id').references(() => planVersions.id, { onDelete: 'cascade' }),
@@ -156,12 +142,8 @@ export const notices = pgTable(
 export const sectionCommentCounts = pgTable(
 	'section_comment_counts',
 	{
-		planId: integer('plan_id')
-			.notNull()
-			.references(() => plans.id, { onDelete: 'cascade' }),
-		versionId: integer('version_id')
-			.notNull()
-			.references(() => planVersions.id, { onDelete: 'cascade' }),
+		planId: ownerRef('plan_id', () => plans.id),
+		versionId: ownerRef('version_id', () => planVersions.id),
 		sectionKey: text('section_key').notNull(),
 		/** All but deleted: what a thread shows. */
 		comments: integer('comments').notNull().default(0),

@@ -1,7 +1,7 @@
 // Consultation meetings and the speakers whose statements are recorded as comments.
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
-import { createdAt, stakeholderGroups } from './columns';
+import { clearedRef, createdAt, ownerRef, stakeholderGroups } from './columns';
 import { users } from './accounts';
 import { plans, planVersions } from './plan-text';
 
@@ -9,17 +9,15 @@ export const consultationSessions = pgTable(
 	'consultation_sessions',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-		planId: integer('plan_id')
-			.notNull()
-			.references(() => plans.id, { onDelete: 'cascade' }),
-		versionId: integer('version_id').references(() => planVersions.id, { onDelete: 'set null' }),
+		planId: ownerRef('plan_id', () => plans.id),
+		versionId: clearedRef('version_id', () => planVersions.id),
 		title: text('title').notNull(),
 		kind: text('kind').$type<'interim_report' | 'final_report' | 'citizens_forum' | 'workshop'>().notNull(),
 		heldOn: date('held_on', { mode: 'string' }).notNull(),
 		place: text('place').notNull().default(''),
 		attendees: integer('attendees'),
 		notes: text('notes').notNull().default(''),
-		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdBy: clearedRef('created_by', () => users.id),
 		createdAt: createdAt()
 	},
 	(table) => [

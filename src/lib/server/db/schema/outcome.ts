@@ -1,6 +1,7 @@
 // What came of the comments: responses, their history, and the revised sections that cite them.
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, check, index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigOwnerRef, clearedRef, ownerRef } from './columns';
 import { users } from './accounts';
 import { planVersions } from './plan-text';
 import { comments } from './commentary';
@@ -15,7 +16,7 @@ export const commentResponses = pgTable(
 			.references(() => comments.id, { onDelete: 'cascade' }),
 		disposition: text('disposition').$type<Disposition>().notNull(),
 		body: text('body').notNull(),
-		respondedBy: integer('responded_by').references(() => users.id, { onDelete: 'set null' }),
+		respondedBy: clearedRef('responded_by', () => users.id),
 		respondedAt: timestamp('responded_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [
@@ -31,12 +32,10 @@ export const commentResponseHistory = pgTable(
 	'comment_response_history',
 	{
 		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-		commentId: bigint('comment_id', { mode: 'number' })
-			.notNull()
-			.references(() => comments.id, { onDelete: 'cascade' }),
+		commentId: bigOwnerRef('comment_id', () => comments.id),
 		disposition: text('disposition').$type<Disposition>().notNull(),
 		body: text('body').notNull(),
-		respondedBy: integer('responded_by').references(() => users.id, { onDelete: 'set null' }),
+		respondedBy: clearedRef('responded_by', () => users.id),
 		respondedAt: timestamp('responded_at', { withTimezone: true }).notNull()
 	},
 	(table) => [index('comment_response_history_comment_idx').on(table.commentId, table.id)]
@@ -45,14 +44,10 @@ export const commentResponseHistory = pgTable(
 export const revisionLinks = pgTable(
 	'revision_links',
 	{
-		versionId: integer('version_id')
-			.notNull()
-			.references(() => planVersions.id, { onDelete: 'cascade' }),
+		versionId: ownerRef('version_id', () => planVersions.id),
 		sectionKey: text('section_key').notNull(),
-		commentId: bigint('comment_id', { mode: 'number' })
-			.notNull()
-			.references(() => comments.id, { onDelete: 'cascade' }),
-		linkedBy: integer('linked_by').references(() => users.id, { onDelete: 'set null' }),
+		commentId: bigOwnerRef('comment_id', () => comments.id),
+		linkedBy: clearedRef('linked_by', () => users.id),
 		linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [

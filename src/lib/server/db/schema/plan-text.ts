@@ -1,7 +1,7 @@
 // The plans under consultation, their numbered versions and the sections of each version.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt } from './columns';
+import { clearedRef, createdAt, ownerRef } from './columns';
 import { users } from './accounts';
 
 export const plans = pgTable(
@@ -12,7 +12,7 @@ export const plans = pgTable(
 		title: text('title').notNull(),
 		summary: text('summary').notNull().default(''),
 		organisation: text('organisation').notNull().default(''),
-		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdBy: clearedRef('created_by', () => users.id),
 		createdAt: createdAt()
 	},
 	(table) => [check('plans_slug_check', sql`${table.slug} ~ '^[a-z0-9][a-z0-9-]{1,79}$'`)]
@@ -22,17 +22,15 @@ export const planVersions = pgTable(
 	'plan_versions',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-		planId: integer('plan_id')
-			.notNull()
-			.references(() => plans.id, { onDelete: 'cascade' }),
+		planId: ownerRef('plan_id', () => plans.id),
 		number: integer('number').notNull(),
 		title: text('title').notNull(),
 		changeSummary: text('change_summary').notNull().default(''),
 		status: text('status').$type<'draft' | 'published' | 'superseded'>().notNull().default('draft'),
-		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdBy: clearedRef('created_by', () => users.id),
 		createdAt: createdAt(),
 		publishedAt: timestamp('published_at', { withTimezone: true }),
-		publishedBy: integer('published_by').references(() => users.id, { onDelete: 'set null' }),
+		publishedBy: clearedRef('published_by', () => users.id),
 		commentsOpenAt: timestamp('comments_open_at', { withTimezone: true }),
 		commentsCloseAt: timestamp('comments_close_at', { withTimezone: true })
 	},
@@ -57,9 +55,7 @@ export const planSections = pgTable(
 	'plan_sections',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-		versionId: integer('version_id')
-			.notNull()
-			.references(() => planVersions.id, { onDelete: 'cascade' }),
+		versionId: ownerRef('version_id', () => planVersions.id),
 		key: text('key').notNull(),
 		heading: text('heading').notNull(),
 		body: text('body').notNull().default(''),

@@ -1,26 +1,20 @@
 // POST /api/v1/themes/suggest: suggested themes for a text not yet saved (a transcript statement in
 // the import preview, say), by the same engine and examples as for saved comments. Researchers only.
-import { json } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { SUGGEST_TEXT_MAX, suggestTextSchema } from '$lib/schemas/themes';
 import { suggestForText, suggestionContext } from '$lib/server/analysis/suggestions';
-import { researcherRefusal, suggestionJson } from './api';
-import { readText } from '../../endpoint';
+import { RESEARCHER_CAPABILITY, suggestionJson } from './api';
+import { textEndpoint } from '../../endpoint';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = async ({ locals, request }) => {
-	const refused = researcherRefusal(locals);
-	if (refused) return refused;
-
-	const text = await readText(request, locals.locale, suggestTextSchema, {
+export const POST: RequestHandler = textEndpoint(
+	RESEARCHER_CAPABILITY,
+	suggestTextSchema,
+	{
 		max: SUGGEST_TEXT_MAX,
 		tooLong: { issue: 'suggest_text_too_long', message: m.error_suggest_text_too_long },
 		empty: { issue: 'suggest_text_empty', message: m.error_suggest_text_empty },
 		missing: m.error_suggest_text_missing
-	});
-	if (text instanceof Response) return text;
-	const context = await suggestionContext();
-	return json(suggestForText(text, context).map(suggestionJson), {
-		headers: { 'cache-control': 'no-store' }
-	});
-};
+	},
+	async (text) => suggestForText(text, await suggestionContext()).map(suggestionJson)
+);
